@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { resolveRun, type CliInput } from '../../config/load.js';
+import { findMutant } from '../../reference/mutants.js';
+import { serveHandlers } from '../../reference/server.js';
+import type { ProfileName } from '../../runner/types.js';
+import { executeRun } from '../execute.js';
+import type { Io } from '../io.js';
+import { catalogues, profile } from '../profiles.js';
+import { replayWords } from './run.js';
+
+/** The subscription id of the demo receiver. */
+export const DEMO_SUBSCRIPTION_ID = 'hookcert-demo';
+
+/**
+ * `hookcert demo`: the embedded default. Serves the reference receiver (or a mutant) on loopback with a fresh
+ * secret and runs the whole suite against it. With a mutant, SHOULD checks gate too (`--level should`),
+ * so every mutant shows up in the exit code.
+ */
+export async function demoCommand(input: CliInput & { mutant?: string; verbose?: boolean }, io: Io): Promise<number> {
+  const name = (input.profile ?? 'mplus') as ProfileName;
+  const entry = profile(name === 'kopokopo' || name === 'mplus' ? name : 'mplus');
+  const secret = randomBytes(32).toString('base64');
+  const setup = { secret, secretEncoding: 'base64' as const, subscriptionIds: [DEMO_SUBSCRIPTION_ID] };
+  const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : entry.reference(setup);
+  const served = await serveHandlers(handlers);
+  try {
+    const resolved = resolveRun(
+      { ...input, url: served.url, secret, secretEncoding: 'base64', subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? (input.mutant ? 'should' : undefined), config: undefined },
+      catalogues,
+      { ...io.env, HOOKCERT_SECRET: undefined },
+    );
+    io.stdout(`serving the ${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} at ${served.url}\n`);
+    const words = replayWords(['demo'], { profile: input.profile, events: input.events, runs: input.runs, level: input.level, concurrency: input.concurrency });
+    if (input.mutant) words.push('--mutant', input.mutant);
+    const { code } = await executeRun(resolved, entry.driver, words, io, input.verbose);
+    return code;
+  } finally {
+    await served.close();
+  }
+}

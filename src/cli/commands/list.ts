@@ -1,0 +1,28 @@
+import { loadMutants } from '../../reference/mutants.js';
+import { loadChecks } from '../../runner/load.js';
+import type { ProfileName } from '../../runner/types.js';
+import type { Io } from '../io.js';
+import { catalogues } from '../profiles.js';
+
+/** `hookcert list`: the checklist (or with `--events-catalogue`, the events). */
+export async function listCommand(input: { profile?: string; json?: boolean; eventsCatalogue?: boolean }, io: Io): Promise<number> {
+  const name = (input.profile ?? 'mplus') as ProfileName;
+  if (input.eventsCatalogue) {
+    const names = catalogues(name).names();
+    io.stdout(input.json ? `${JSON.stringify(names, null, 2)}\n` : `${names.join('\n')}\n`);
+    return 0;
+  }
+  const checks = (await loadChecks(name)).map((c) => ({ id: c.id, title: c.title, level: c.level, area: c.area, profile: c.profile }));
+  if (input.json) io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
+  else for (const c of checks) io.stdout(`${c.id.padEnd(12)} ${c.level.padEnd(6)} ${c.area.padEnd(16)} ${c.title}\n`);
+  return 0;
+}
+
+/** `hookcert list-mutants`: the mutants and the checks each must fail. */
+export async function listMutantsCommand(input: { profile?: string; json?: boolean }, io: Io): Promise<number> {
+  const name = (input.profile ?? 'mplus') as ProfileName;
+  const mutants = (await loadMutants(name)).map((m) => ({ name: m.name, profile: m.profile, description: m.description, checks: m.checks }));
+  if (input.json) io.stdout(`${JSON.stringify(mutants, null, 2)}\n`);
+  else for (const m of mutants) io.stdout(`${m.name.padEnd(32)} ${m.checks.join(',').padEnd(24)} ${m.description}\n`);
+  return 0;
+}

@@ -1,0 +1,29 @@
+import { resolveRun, type CliInput } from '../../config/load.js';
+import { executeRun } from '../execute.js';
+import type { Io } from '../io.js';
+import { catalogues, profile } from '../profiles.js';
+
+/** The words a replay repeats: everything that shapes the requests, never the secret, seed or check. */
+export function replayWords(command: string[], input: CliInput): string[] {
+  const words = ['npx', 'hookcert', ...command];
+  const add = (flag: string, value: string | undefined) => {
+    if (value !== undefined) words.push(flag, value);
+  };
+  add('--url', input.url);
+  add('--config', input.config);
+  add('--profile', input.profile);
+  add('--subscription-id', input.subscriptionId);
+  add('--secret-encoding', input.secretEncoding);
+  add('--events', input.events);
+  add('--runs', input.runs);
+  add('--level', input.level);
+  add('--concurrency', input.concurrency);
+  return words;
+}
+
+/** `hookcert run`: certify an endpoint. */
+export async function runCommand(input: CliInput & { verbose?: boolean }, io: Io): Promise<number> {
+  const resolved = resolveRun(input, catalogues, io.env);
+  const { code } = await executeRun(resolved, profile(resolved.sub.profile).driver, replayWords(['run'], input), io, input.verbose);
+  return code;
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { HookcertError, HookcertErrorCode } from '../../errors.js';
+import { decodeSecret } from '../../protocol/signature.js';
+import { findMutant } from '../../reference/mutants.js';
+import { serveHandlers } from '../../reference/server.js';
+import type { ProfileName } from '../../runner/types.js';
+import type { Io } from '../io.js';
+import { profile } from '../profiles.js';
+
+/** `hookcert serve`: the reference receiver (or a mutant) alone, on 127.0.0.1, until stopped. */
+export async function serveCommand(
+  input: { profile?: string; port?: string; mutant?: string; secret?: string; secretEncoding?: string; subscriptionId?: string },
+  io: Io,
+): Promise<number> {
+  const name = (input.profile ?? 'mplus') as ProfileName;
+  if (name !== 'mplus' && name !== 'kopokopo') throw new HookcertError(HookcertErrorCode.USAGE, `--profile must be mplus or kopokopo (got "${name}")`);
+  const entry = profile(name);
+  const port = input.port === undefined ? 0 : Number(input.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HookcertError(HookcertErrorCode.USAGE, `--port takes a port number 0-65535 (got "${input.port}")`);
+  const encoding = (input.secretEncoding ?? 'base64') as 'base64' | 'utf8';
+  if (encoding !== 'base64' && encoding !== 'utf8') throw new HookcertError(HookcertErrorCode.USAGE, `--secret-encoding must be base64 or utf8 (got "${encoding}")`);
+  const given = input.secret ?? io.env.HOOKCERT_SECRET;
+  const secret = given ?? randomBytes(32).toString('base64');
+  if (name === 'mplus') decodeSecret(secret, encoding);
+  const setup = { secret, secretEncoding: encoding, subscriptionIds: input.subscriptionId ? [input.subscriptionId] : [] };
+  const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : entry.reference(setup);
+  let served;
+  try {
+    served = await serveHandlers(handlers, { port });
+  } catch (err) {
+    throw new HookcertError(HookcertErrorCode.USAGE, `cannot listen on 127.0.0.1:${port} (${(err as NodeJS.ErrnoException).code ?? 'error'}): choose another --port`);
+  }
+  io.stdout(`${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} (${name}) listening at ${served.url}\n`);
+  // A generated secret is printed once, so the user can point `hookcert run` at this receiver.
+  if (given === undefined) io.stdout(`generated secret (base64): ${secret}\n`);
+  io.stdout('press Ctrl-C to stop\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await served.close();
+  return 0;
+}

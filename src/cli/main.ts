@@ -1,0 +1,69 @@
+import { Command, CommanderError, Option } from 'commander';
+import { HookcertError } from '../errors.js';
+import { redact, Secret } from '../secret.js';
+import { VERSION } from '../version.js';
+import { demoCommand } from './commands/demo.js';
+import { listCommand, listMutantsCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
+import { processIo, type Io } from './io.js';
+import { COMMANDS, EXIT, OPTIONS, type CommandName } from './options.js';
+
+type Action = (opts: Record<string, any>, io: Io) => Promise<number>;
+const ACTIONS: Record<CommandName, Action> = {
+  run: runCommand,
+  demo: demoCommand,
+  serve: serveCommand,
+  list: listCommand,
+  'list-mutants': listMutantsCommand,
+};
+
+/** Builds the commander program from the options table; `done` receives each command's exit code. */
+export function program(io: Io, done: (code: number) => void): Command {
+  const root = new Command('hookcert')
+    .description('Certifies webhook receivers: plays the point of sale, fires signed randomized requests, judges the replies.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`hookcert: ${text.replace(/^error: /, '')}`) });
+  for (const [name, info] of Object.entries(COMMANDS) as Array<[CommandName, (typeof COMMANDS)[CommandName]]>) {
+    const cmd = root.command(name).description(info.summary).exitOverride().showSuggestionAfterError(true);
+    cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`hookcert: ${text.replace(/^error: /, '')}`) });
+    for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(new Option(spec.flags, spec.description));
+    cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete.\n`);
+    cmd.action(async (opts: Record<string, any>) => done(await ACTIONS[name](opts, io)));
+  }
+  return root;
+}
+
+/** Every secret the command line or environment carries, so no error message can print it. */
+function knownSecrets(argv: string[], env: NodeJS.ProcessEnv): Secret[] {
+  const out: Secret[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === '--secret' && argv[i + 1]) out.push(new Secret(argv[i + 1]));
+    if (arg.startsWith('--secret=')) out.push(new Secret(arg.slice('--secret='.length)));
+  });
+  if (env.HOOKCERT_SECRET) out.push(new Secret(env.HOOKCERT_SECRET));
+  return out;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const secrets = knownSecrets(argv, io.env);
+  const safeIo: Io = { ...io, stderr: (t) => io.stderr(redact(t, secrets)), stdout: (t) => io.stdout(redact(t, secrets)) };
+  let code: number = EXIT.conformant;
+  try {
+    await program(safeIo, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : EXIT.usage;
+    }
+    if (err instanceof HookcertError) {
+      safeIo.stderr(`hookcert: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    safeIo.stderr(`hookcert: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.incomplete;
+  }
+  return code;
+}

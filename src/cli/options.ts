@@ -1,0 +1,64 @@
+/** The commands of the CLI. */
+export type CommandName = 'run' | 'demo' | 'serve' | 'list' | 'list-mutants';
+
+/** One option of the CLI: its flags, what it does, and the commands that take it. */
+export interface OptionSpec {
+  /** Commander flags, e.g. `--url <url>`. */
+  flags: string;
+  description: string;
+  commands: readonly CommandName[];
+  /** The environment variable that may carry it. */
+  env?: string;
+}
+
+const RUNS: readonly CommandName[] = ['run', 'demo'];
+
+/**
+ * Every option of every command, in one table (the fixed contracts of DESIGN.md, extended only by adding).
+ * `src/cli/main.ts` builds the commander program from it; `--help` prints it.
+ */
+export const OPTIONS: readonly OptionSpec[] = [
+  { flags: '--url <url>', description: 'the endpoint to certify (mplus: the base URL, the event name is appended)', commands: ['run'] },
+  { flags: '--secret <secret>', description: 'the shared secret (better: the HOOKCERT_SECRET environment variable)', commands: ['run', 'serve'], env: 'HOOKCERT_SECRET' },
+  { flags: '--secret-encoding <encoding>', description: 'how the secret becomes the HMAC key: base64 (decoded, the default) or utf8', commands: ['run', 'serve'] },
+  { flags: '--subscription-id <id>', description: 'the X-Mplus-Subscription-Id the endpoint expects (given: other ids must be refused)', commands: ['run', 'serve'] },
+  { flags: '--config <file>', description: 'a hookcert.config.json (default: ./hookcert.config.json when present)', commands: ['run'] },
+  { flags: '--profile <profile>', description: 'the protocol: mplus (default) or kopokopo', commands: ['run', 'demo', 'serve', 'list', 'list-mutants'] },
+  { flags: '--events <list>', description: 'only these subscribed events, comma-separated (default: the config file, else all)', commands: RUNS },
+  { flags: '--seed <n>', description: 'the seed; the same seed sends the same requests, byte for byte', commands: RUNS },
+  { flags: '--runs <n>', description: 'generated cases per property check (default 25)', commands: RUNS },
+  { flags: '--level <level>', description: 'what fails the run: must (default) or should (SHOULD checks gate too)', commands: RUNS },
+  { flags: '--report-dir <dir>', description: 'where the report files go (default reports/latest)', commands: RUNS },
+  { flags: '--concurrency <n>', description: 'simulated workplaces sending at once (default 4)', commands: RUNS },
+  { flags: '--check <ids>', description: 'run only these check ids, comma-separated (replays use it)', commands: RUNS },
+  { flags: '--ca <file>', description: 'trust this CA certificate (PEM) for https endpoints', commands: ['run'] },
+  { flags: '--insecure', description: 'accept any TLS certificate (development only)', commands: ['run'] },
+  { flags: '--max-body-bytes <n>', description: 'largest reply body read (default 1048576)', commands: RUNS },
+  { flags: '--connect-timeout <ms>', description: 'time allowed to connect (default 5000)', commands: ['run'] },
+  { flags: '--verbose', description: 'print every check, not only those that did not pass', commands: RUNS },
+  { flags: '--mutant <name>', description: 'serve a mutant (a receiver broken in one way) instead of the reference', commands: ['demo', 'serve'] },
+  { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: a free one)', commands: ['serve'] },
+  { flags: '--json', description: 'print JSON', commands: ['list', 'list-mutants'] },
+  { flags: '--events-catalogue', description: 'list the events (mplus) or topics (kopokopo) instead of the checks', commands: ['list'] },
+];
+
+/** The commands, with what they do and an example each. */
+export const COMMANDS: Record<CommandName, { summary: string; examples: string[] }> = {
+  run: {
+    summary: 'certify an endpoint: fire signed randomized requests, judge the replies, write the report',
+    examples: ['HOOKCERT_SECRET=… npx hookcert run --url https://example.com/webhooks --subscription-id my-sub', 'npx hookcert run --config hookcert.config.json --seed 42 --check MP-SIG-002'],
+  },
+  demo: {
+    summary: 'serve the reference receiver (or a mutant) on loopback and run the whole suite against it',
+    examples: ['npx hookcert demo', 'npx hookcert demo --mutant no-signature-check'],
+  },
+  serve: {
+    summary: 'serve the reference receiver (or a mutant) on 127.0.0.1 until stopped',
+    examples: ['npx hookcert serve --port 8080', 'npx hookcert serve --mutant unsigned-replies'],
+  },
+  list: { summary: 'print the checklist', examples: ['npx hookcert list', 'npx hookcert list --json'] },
+  'list-mutants': { summary: 'print the mutants and the checks each must fail', examples: ['npx hookcert list-mutants --json'] },
+};
+
+/** Exit codes (DESIGN.md). */
+export const EXIT = { conformant: 0, notConformant: 1, usage: 2, incomplete: 3 } as const;

@@ -1,0 +1,29 @@
+import type { EventCatalogue } from '../config/load.js';
+import { HookcertError, HookcertErrorCode } from '../errors.js';
+import { mplusDriver, mplusEvents } from '../protocol/mplus/driver.js';
+import type { ReceiverSetup } from '../reference/mutant.js';
+import { mplusReference } from '../reference/mplus/mutant.js';
+import type { ProfileDriver } from '../runner/run.js';
+import type { ProfileName } from '../runner/types.js';
+import type { RequestHandler } from 'msw';
+
+/** What the CLI needs of a profile. */
+export interface ProfileEntry {
+  driver: ProfileDriver;
+  events: EventCatalogue;
+  reference(setup: ReceiverSetup): RequestHandler[];
+}
+
+const PROFILES: Partial<Record<ProfileName, ProfileEntry>> = {
+  mplus: { driver: mplusDriver, events: mplusEvents, reference: mplusReference },
+};
+
+/** The profile called `name`. */
+export function profile(name: ProfileName): ProfileEntry {
+  const p = PROFILES[name];
+  if (!p) throw new HookcertError(HookcertErrorCode.USAGE, `the ${name} profile is not available in this version; use --profile mplus`);
+  return p;
+}
+
+/** The event catalogue of a profile, for the config loader. */
+export const catalogues = (name: ProfileName): EventCatalogue => profile(name).events;

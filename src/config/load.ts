@@ -1,0 +1,228 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HookcertError, HookcertErrorCode } from '../errors.js';
+import { decodeSecret } from '../protocol/signature.js';
+import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/options.js';
+import { randomSeed } from '../runner/seed.js';
+import type { ProfileName } from '../runner/types.js';
+import { registry } from '../schema/registry.js';
+import { Secret } from '../secret.js';
+import type { EventConfig, Subscription } from './subscription.js';
+
+/** The config file's name, read from the working folder when `--config` is not given. */
+export const CONFIG_FILE = 'hookcert.config.json';
+/** The environment variable that carries the secret. */
+export const SECRET_ENV = 'HOOKCERT_SECRET';
+
+/** The config file, as `schemas/report/config.schema.json` describes it. */
+export interface ConfigFile {
+  profile?: ProfileName;
+  endpointUrl?: string;
+  subscriptionId?: string;
+  secret?: string;
+  secretEncoding?: 'base64' | 'utf8';
+  events?: Record<string, Partial<Omit<EventConfig, 'name'>>>;
+  topics?: Record<string, string>;
+  run?: { seed?: number; runs?: number; level?: 'must' | 'should'; concurrency?: number; reportDir?: string };
+}
+
+/** What the command line said (strings as typed; flags left out are undefined). */
+export interface CliInput {
+  url?: string;
+  secret?: string;
+  secretEncoding?: string;
+  subscriptionId?: string;
+  config?: string;
+  profile?: string;
+  events?: string;
+  seed?: string;
+  runs?: string;
+  level?: string;
+  reportDir?: string;
+  concurrency?: string;
+  check?: string;
+  ca?: string;
+  insecure?: boolean;
+  maxBodyBytes?: string;
+  connectTimeout?: string;
+}
+
+/** What a profile knows about its events or topics: names and default settings. */
+export interface EventCatalogue {
+  names(): string[];
+  defaults(name: string): Omit<EventConfig, 'name'>;
+}
+
+/** A fully resolved run: what to test, how, and where to write. */
+export interface ResolvedRun {
+  sub: Subscription;
+  options: RunOptions;
+  reportDir: string;
+  /** The config file that was read, if any. */
+  configPath?: string;
+}
+
+const usage = (message: string) => new HookcertError(HookcertErrorCode.USAGE, message);
+
+/** Reads and validates the config file; a problem is one line that says what to fix. */
+export function readConfigFile(path: string): ConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new HookcertError(HookcertErrorCode.CONFIG, `cannot read the config file ${path}: check the path given to --config`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new HookcertError(HookcertErrorCode.CONFIG, `${path} is not valid JSON (${(err as Error).message}): fix the syntax`);
+  }
+  const issues = registry().validate('report/config.schema.json', json);
+  if (issues.length > 0) {
+    const extra = registry().validator('report/config.schema.json').errors?.find((e) => e.keyword === 'additionalProperties');
+    if (extra) {
+      const key = String((extra.params as { additionalProperty: string }).additionalProperty);
+      const where = extra.instancePath || '(top level)';
+      throw new HookcertError(HookcertErrorCode.CONFIG, `${path}: unknown key "${key}" at ${where}${suggest(key, knownKeys(extra.instancePath))}; see schemas/report/config.schema.json`);
+    }
+    throw new HookcertError(HookcertErrorCode.CONFIG, `${path}: ${issues[0].message}; see schemas/report/config.schema.json`);
+  }
+  return json as ConfigFile;
+}
+
+function knownKeys(instancePath: string): string[] {
+  if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'run'];
+  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir'];
+  if (instancePath.includes('/triggers/')) return ['codeType', 'pattern', 'reject'];
+  if (instancePath.startsWith('/events/')) return ['blocking', 'polling', 'budgetMs', 'triggers'];
+  return [];
+}
+
+/** ` (did you mean "x"?)` when a known word is one or two edits away. */
+export function suggest(word: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = distance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** Checks an endpoint URL: http(s), a host, no credentials in it. */
+export function parseEndpointUrl(text: string, flag = '--url'): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usage(`${flag} must be a full http:// or https:// URL such as https://example.com/webhooks (got "${text}"${/^[\w.-]+(:\d+)?(\/|$)/.test(text) ? ': add the scheme' : ''})`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw usage(`${flag} must use http:// or https:// (got ${url.protocol.replace(':', '')}://)`);
+  if (!url.hostname) throw usage(`${flag} has no host name (got "${text}")`);
+  if (url.username || url.password) throw usage(`${flag} must not carry credentials; the secret goes in ${SECRET_ENV}`);
+  return text;
+}
+
+function integer(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text.trim())) throw usage(`${flag} takes a whole number (got "${text}")`);
+  const n = Number(text);
+  if (n < min || n > max) throw usage(`${flag} must be between ${min} and ${max} (got ${n})`);
+  return n;
+}
+
+function choice<T extends string>(flag: string, text: string | undefined, choices: readonly T[]): T | undefined {
+  if (text === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(text)) throw usage(`${flag} must be one of ${choices.join(', ')} (got "${text}")${suggest(text, choices)}`);
+  return text as T;
+}
+
+/**
+ * Resolves flags, the config file and the environment into a run. Flags win over the file, the file over
+ * defaults; the secret comes from `--secret`, then `HOOKCERT_SECRET`, then the file.
+ */
+export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) => EventCatalogue, env: NodeJS.ProcessEnv = process.env): ResolvedRun {
+  const configPath = input.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  const file: ConfigFile = configPath ? readConfigFile(configPath) : {};
+  const profile = choice('--profile', input.profile, ['mplus', 'kopokopo'] as const) ?? file.profile ?? 'mplus';
+  const urlText = input.url ?? file.endpointUrl;
+  if (!urlText) throw usage('no endpoint: pass --url https://… (or set endpointUrl in hookcert.config.json)');
+  const url = parseEndpointUrl(urlText, input.url ? '--url' : `endpointUrl in ${configPath}`);
+  const secretText = input.secret ?? env[SECRET_ENV] ?? file.secret;
+  if (secretText === undefined || secretText === '')
+    throw new HookcertError(HookcertErrorCode.NO_SECRET, `no secret: set ${SECRET_ENV} (or pass --secret) to the endpoint's secret key`);
+  const secretEncoding =
+    choice('--secret-encoding', input.secretEncoding, ['base64', 'utf8'] as const) ?? file.secretEncoding ?? (profile === 'kopokopo' ? 'utf8' : 'base64');
+  if (profile === 'mplus') decodeSecret(secretText, secretEncoding);
+
+  const catalogue = catalogues(profile);
+  const known = catalogue.names();
+  const chosen = input.events !== undefined ? splitList(input.events) : file.events ? Object.keys(file.events) : known;
+  if (chosen.length === 0) throw usage('--events names no event; give a comma-separated list such as scanCode,addSessionLine');
+  for (const name of chosen) {
+    if (!known.includes(name))
+      throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `unknown ${profile === 'kopokopo' ? 'topic' : 'event'} "${name}"${suggest(name, known)}; \`hookcert list --events\` lists them`);
+  }
+  const events: EventConfig[] = chosen.map((name) => ({ name, ...catalogue.defaults(name), ...(file.events?.[name] ?? {}) })).map((e) => ({ ...e, triggers: e.triggers ?? [] }));
+  for (const e of events) for (const t of e.triggers) {
+    try {
+      new RegExp(t.pattern);
+    } catch {
+      throw new HookcertError(HookcertErrorCode.CONFIG, `the code trigger pattern of ${e.name} is not a valid regular expression: ${t.pattern}`);
+    }
+  }
+
+  const subscriptionId = input.subscriptionId ?? file.subscriptionId;
+  const sub: Subscription = {
+    profile,
+    url,
+    subscriptionId: subscriptionId ?? 'hookcert',
+    subscriptionIdKnown: subscriptionId !== undefined,
+    secret: new Secret(secretText),
+    secretEncoding,
+    events,
+    topicUrls: Object.fromEntries(Object.entries(file.topics ?? {}).map(([k, v]) => [k, parseEndpointUrl(v, `topics.${k} in ${configPath}`)])),
+  };
+  const checks = input.check !== undefined ? splitList(input.check) : undefined;
+  const options: RunOptions = {
+    ...DEFAULT_RUN_OPTIONS,
+    seed: integer('--seed', input.seed, -0x80000000, 0x7fffffff) ?? file.run?.seed ?? randomSeed(),
+    runs: integer('--runs', input.runs, 1, 1_000_000) ?? file.run?.runs ?? DEFAULT_RUN_OPTIONS.runs,
+    level: choice('--level', input.level, ['must', 'should'] as const) ?? file.run?.level ?? DEFAULT_RUN_OPTIONS.level,
+    concurrency: integer('--concurrency', input.concurrency, 1, 512) ?? file.run?.concurrency ?? DEFAULT_RUN_OPTIONS.concurrency,
+    maxBodyBytes: integer('--max-body-bytes', input.maxBodyBytes, 1024) ?? DEFAULT_RUN_OPTIONS.maxBodyBytes,
+    connectTimeoutMs: integer('--connect-timeout', input.connectTimeout, 1) ?? DEFAULT_RUN_OPTIONS.connectTimeoutMs,
+    ...(checks ? { checks } : {}),
+    ...(input.ca ? { ca: readCa(input.ca) } : {}),
+    ...(input.insecure ? { insecure: true } : {}),
+  };
+  return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath };
+}
+
+function readCa(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw usage(`--ca: cannot read the certificate file ${path}`);
+  }
+}
+
+function splitList(text: string): string[] {
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}

@@ -1,0 +1,43 @@
+import type { Secret } from '../secret.js';
+import type { ProfileName } from '../runner/types.js';
+
+/** A scanCode trigger of the subscription: which codes the POS forwards (seed 000, "Code triggers"). */
+export interface CodeTrigger {
+  codeType: 'barcode' | 'rfid' | 'qrcode';
+  /** A regular expression the scanned code matches. */
+  pattern: string;
+  /** When true, codes matching the pattern are not forwarded (WSDL `WebhookConsumer.reject`). */
+  reject?: boolean;
+}
+
+/** One subscribed event, as the vendor's subscription form configures it. */
+export interface EventConfig {
+  name: string;
+  /** Whether the POS waits for the reply (`event.eventBlocking`). */
+  blocking: boolean;
+  /** Whether the POS re-sends until `polling.finished` (`event.eventPolling`). */
+  polling: boolean;
+  /** The reply budget for this event, in milliseconds. */
+  budgetMs: number;
+  /** For scanCode: the code triggers; empty means every code. */
+  triggers: CodeTrigger[];
+}
+
+/** What is being certified: an endpoint, its secret, and the events it subscribed to. */
+export interface Subscription {
+  profile: ProfileName;
+  /** The endpoint URL; for mplus a base URL, the event name is appended. */
+  url: string;
+  /**
+   * The subscription id the endpoint expects (`X-Mplus-Subscription-Id`). When the user did not say, hookcert
+   * sends `hookcert` and skips the checks that need to know which ids are valid.
+   */
+  subscriptionId: string;
+  subscriptionIdKnown: boolean;
+  secret: Secret;
+  /** How the secret becomes the HMAC key: base64-decoded (the default) or its UTF-8 text. */
+  secretEncoding: 'base64' | 'utf8';
+  events: EventConfig[];
+  /** kopokopo: a URL per topic, overriding `url`. */
+  topicUrls: Record<string, string>;
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { schemasDir } from '../paths.js';
+import type { MplusContext, Delivery } from './context.js';
+import { isJsonContentType } from '../protocol/mplus/reply.js';
+
+/** The vendor's error codes (`schemas/mplus/error-code.schema.json`; the vendor's list is cut off). */
+export const ERROR_CODES: readonly string[] = (JSON.parse(readFileSync(join(schemasDir, 'mplus', 'error-code.schema.json'), 'utf8')) as { enum: string[] }).enum;
+
+/** A reply in a few words, for "received: …". */
+export function received(d: Delivery): string {
+  const ex = d.exchange;
+  if (ex.error && !ex.response) return `no reply (${ex.error.kind}: ${ex.error.message}) after ${Math.round(ex.timing.totalMs)} ms`;
+  if (ex.error) return `HTTP ${ex.response?.status}, then ${ex.error.kind}: ${ex.error.message}`;
+  const body = ex.response!.body;
+  const shown = body.length > 200 ? `${body.slice(0, 200)}…` : body;
+  return `HTTP ${ex.response!.status}${body ? ` ${JSON.stringify(shown)}` : ' with an empty body'}`;
+}
+
+/** A 404 usually means the event is not implemented or not subscribed: say so. */
+function hint(d: Delivery): string {
+  return d.reply.status === 404 ? ` (a 404: if the endpoint does not subscribe to ${d.event}, leave it out with --events or the config file)` : '';
+}
+
+/** The endpoint did not crash or hang: it answered, and not with a 5xx. */
+export function expectNoServerError(t: MplusContext, d: Delivery, what: string): void {
+  if (d.reply.missing) t.fail(`${what}: no complete reply`, { expected: 'an HTTP reply within the budget', received: received(d) });
+  if (d.reply.status! >= 500) t.fail(`${what}: the endpoint answered with a server error`, { expected: 'a 2xx or a 4xx, never a 5xx', received: received(d) });
+}
+
+/** A correctly signed, valid request is accepted: 2xx ("The integrator answers 200 on success"). */
+export function expectAccepted(t: MplusContext, d: Delivery, what: string): void {
+  expectNoServerError(t, d, what);
+  const status = d.reply.status!;
+  if (status < 200 || status > 299) t.fail(`${what}: a valid, correctly signed ${d.event} was refused${hint(d)}`, { expected: 'HTTP 200', received: received(d) });
+  if (status !== 200) t.warn(`${d.event} was accepted with HTTP ${status}; the spec says the integrator answers 200 on success`);
+}
+
+/**
+ * A request the endpoint must refuse is refused: 400 with one of `codes`, or 401/403. Another 4xx, or a 400
+ * with another code, is accepted with a warning (the spec is loose on this); a 2xx, a 5xx or no reply fail.
+ */
+export function expectRejected(t: MplusContext, d: Delivery, codes: readonly string[], what: string): void {
+  const expected = `HTTP 400 with error.code ${codes.join(' or ')}, or HTTP 401/403`;
+  if (d.reply.missing) t.fail(`${what}: no complete reply`, { expected, received: received(d) });
+  const status = d.reply.status!;
+  if (status >= 200 && status <= 299) t.fail(`${what}: the request was accepted`, { expected, received: received(d) });
+  if (status >= 500) t.fail(`${what}: the endpoint answered with a server error`, { expected, received: received(d) });
+  if (status === 401 || status === 403) return;
+  if (status === 400 && d.reply.errorCode && codes.includes(d.reply.errorCode)) return;
+  if (status >= 400 && status <= 499) {
+    t.warn(`${what}: refused with ${received(d)}; the vendor's way is ${expected}`);
+    return;
+  }
+  t.fail(`${what}: not refused`, { expected, received: received(d) });
+}
+
+/** The reply is empty, or a JSON object valid against the reply schema, sent as JSON. */
+export function replyProblems(d: Delivery): string | undefined {
+  const r = d.reply;
+  if (r.missing || r.empty) return undefined;
+  if (r.jsonError) return `the body is not JSON (${r.jsonError})`;
+  if (r.schemaIssues.length > 0) return `the reply does not match the reply schema: ${r.schemaIssues.slice(0, 5).map((i) => i.message).join('; ')}`;
+  return undefined;
+}
+
+/** True when a non-empty reply is declared as JSON. */
+export function declaredJson(d: Delivery): boolean {
+  return d.reply.empty || isJsonContentType(d.reply.contentType);
+}
+
+/** The reply object as a record (empty for an empty or non-object reply). */
+export function replyObject(d: Delivery): Record<string, any> {
+  const j = d.reply.json;
+  return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, any>) : {};
+}

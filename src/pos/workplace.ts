@@ -1,0 +1,52 @@
+import { deriveSeed } from '../runner/seed.js';
+import type { Identity } from '../protocol/mplus/requests.js';
+
+/** Fixed clock origin, so the same seed gives the same `eventTimestamp`s, byte for byte. */
+const EPOCH = Date.UTC(2026, 0, 5, 8, 0, 0);
+
+/**
+ * One simulated POS workplace (`sender`): its branch, number and `instanceId` (regenerated on each POS
+ * restart), its `eventCounter` ("an increasing counter that helps you check if you already processed an
+ * event") and its clock. All derived from a seed.
+ */
+export class Workplace {
+  readonly branchNumber: number;
+  readonly workplaceNumber: number;
+  readonly instanceId: string;
+  private counter = 0;
+  private clock: number;
+
+  constructor(seed: number, index: number) {
+    const s = deriveSeed(seed, `workplace:${index}`) >>> 0;
+    this.branchNumber = 1 + (s % 9);
+    this.workplaceNumber = 1 + index;
+    this.instanceId = uuidFrom(s, index);
+    this.clock = EPOCH + (s % 86_400) * 1000;
+  }
+
+  /** The identity of the next event of this workplace: counter + 1, clock + a little. */
+  next(): Identity {
+    this.counter += 1;
+    this.clock += 1_337;
+    return {
+      branchNumber: this.branchNumber,
+      workplaceNumber: this.workplaceNumber,
+      instanceId: this.instanceId,
+      eventCounter: this.counter,
+      eventTimestamp: timestamp(this.clock),
+    };
+  }
+}
+
+/** ISO 8601 with milliseconds and the +01:00 offset of the vendor's examples. */
+function timestamp(utcMs: number): string {
+  const local = new Date(utcMs + 3_600_000).toISOString().replace('Z', '');
+  return `${local}+01:00`;
+}
+
+/** A version-4-shaped UUID from a seed. */
+export function uuidFrom(seed: number, salt: number | string): string {
+  let hex = '';
+  for (let i = 0; hex.length < 32; i++) hex += (deriveSeed(seed, `${salt}:${i}`) >>> 0).toString(16).padStart(8, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16], 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,89 @@
+import type { Subscription } from '../../config/subscription.js';
+import type { LiveExchange } from '../../http/exchange.js';
+import type { SchemaIssue, SchemaRegistry } from '../../schema/registry.js';
+import { verifyMplus } from '../signature.js';
+import { HEADER } from './headers.js';
+
+/** The whole-reply schema (seed 002, "Response objects"). */
+export const REPLY_SCHEMA = 'mplus/reply.schema.json';
+
+/** A reply as the POS reads it: parsed once, its signature checked once, validated once. */
+export interface JudgedReply {
+  /** No HTTP reply at all (see the exchange's `error`). */
+  missing: boolean;
+  status?: number;
+  /** The body is empty (allowed: "you can choose to reply with an empty body"). */
+  empty: boolean;
+  contentType?: string;
+  /** The parsed body, when it is JSON. */
+  json?: unknown;
+  /** Why the body is not JSON. */
+  jsonError?: string;
+  /** `X-Mplus-Signature` of the reply over its exact bytes. */
+  signature: 'valid' | 'invalid' | 'missing' | 'not-needed';
+  /** For an invalid signature: it does verify with the secret read in the other encoding. */
+  signatureOtherEncoding?: boolean;
+  /** Problems against `mplus/reply.schema.json` (JSON object bodies only). */
+  schemaIssues: SchemaIssue[];
+  /** The `error.code` of the reply, if any. */
+  errorCode?: string;
+}
+
+/** Reads a reply the way the POS does. Never throws. */
+export function judgeReply(ex: LiveExchange, sub: Subscription, schemas: SchemaRegistry): JudgedReply {
+  const res = ex.response;
+  if (!res || ex.error) {
+    return { missing: true, status: res?.status, empty: true, signature: 'not-needed', schemaIssues: [] };
+  }
+  const raw = ex.rawBody ?? Buffer.alloc(0);
+  const text = res.body;
+  const empty = text.trim().length === 0;
+  const judged: JudgedReply = {
+    missing: false,
+    status: res.status,
+    empty,
+    contentType: res.headers['content-type'],
+    signature: 'not-needed',
+    schemaIssues: [],
+  };
+  if (empty) return judged;
+
+  const sig = res.headers[HEADER.signature];
+  if (!sig) judged.signature = 'missing';
+  else if (verifyMplus(raw, sig, sub.secret.reveal(), sub.secretEncoding)) judged.signature = 'valid';
+  else {
+    judged.signature = 'invalid';
+    judged.signatureOtherEncoding = otherEncodingVerifies(raw, sig, sub);
+  }
+
+  try {
+    judged.json = JSON.parse(text);
+  } catch (err) {
+    judged.jsonError = err instanceof Error ? err.message : String(err);
+    return judged;
+  }
+  if (judged.json === null || typeof judged.json !== 'object' || Array.isArray(judged.json)) {
+    judged.schemaIssues = [{ instancePath: '', schemaPath: '#/type', message: '(root) must be a JSON object' }];
+    return judged;
+  }
+  judged.schemaIssues = schemas.validate(REPLY_SCHEMA, judged.json);
+  const code = (judged.json as { error?: { code?: unknown } }).error?.code;
+  if (typeof code === 'string') judged.errorCode = code;
+  return judged;
+}
+
+function otherEncodingVerifies(raw: Buffer, sig: string, sub: Subscription): boolean {
+  const other = sub.secretEncoding === 'base64' ? 'utf8' : 'base64';
+  try {
+    return verifyMplus(raw, sig, sub.secret.reveal(), other);
+  } catch {
+    return false;
+  }
+}
+
+/** True when `contentType` names JSON (`application/json`, `application/*+json`, any parameters). */
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const media = contentType.split(';')[0].trim().toLowerCase();
+  return media === 'application/json' || (media.startsWith('application/') && media.endsWith('+json'));
+}

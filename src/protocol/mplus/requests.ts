@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import type { EventConfig } from '../../config/subscription.js';
+import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbitrary/index.js';
+import type { SchemaRegistry } from '../../schema/registry.js';
+import type { CatalogueEvent } from './catalogue.js';
+
+/** The whole-request schema (seed 002, "Request objects"). */
+export const REQUEST_SCHEMA = 'mplus/request.schema.json';
+
+/** A request body of the MplusKASSA POS, as JSON. */
+export type MplusRequest = Record<string, unknown> & {
+  event: { eventBlocking: boolean; eventPolling?: boolean; eventCounter: number; eventTimestamp: string };
+  sender: Record<string, unknown>;
+  session?: { sessionId: string; lines?: Array<{ lineId: string } & Record<string, unknown>> } & Record<string, unknown>;
+};
+
+/** How generated requests look. */
+export interface RequestShape {
+  /** Unicode text in every string. @defaultValue false */
+  unicode?: boolean;
+  /** Bounds on `session.lines`. @defaultValue 0..8 */
+  lines?: { min: number; max: number };
+  /** Unknown extra properties in objects (forward-compatibility). @defaultValue false */
+  extraProperties?: boolean;
+  /** Probability that an optional property is present. @defaultValue 0.5 */
+  optionalProbability?: number;
+}
+
+/** The parts of a request that identify the sending workplace; the simulator fills them in. */
+export interface Identity {
+  branchNumber: number;
+  workplaceNumber: number;
+  instanceId: string;
+  eventCounter: number;
+  eventTimestamp: string;
+}
+
+/**
+ * Generates internally consistent requests for `event` (issue "The spec as data", request builders):
+ * the objects the catalogue says it carries, generated from their schemas, then made to agree with each
+ * other and with the subscription (`eventBlocking`/`eventPolling`, the added line is in `session.lines`,
+ * line ids are unique, a merge names another session, scanned codes match the code triggers).
+ * The identity (workplace, counter, timestamp) is left for the simulator: {@link withIdentity}.
+ */
+export function requestArbitrary(
+  schemas: SchemaRegistry,
+  event: CatalogueEvent,
+  config: Pick<EventConfig, 'blocking' | 'polling' | 'triggers'>,
+  shape: RequestShape = {},
+): fc.Arbitrary<MplusRequest> {
+  // Compiling is the costly part; arbitraries are immutable, so one per (registry, event, config, shape) serves all.
+  let perRegistry = cache.get(schemas);
+  if (!perRegistry) cache.set(schemas, (perRegistry = new Map()));
+  const key = JSON.stringify([event.name, config.blocking, config.polling, config.triggers, shape]);
+  let arb = perRegistry.get(key);
+  if (!arb) perRegistry.set(key, (arb = buildRequestArbitrary(schemas, event, config, shape)));
+  return arb;
+}
+
+const cache = new WeakMap<SchemaRegistry, Map<string, fc.Arbitrary<MplusRequest>>>();
+
+function buildRequestArbitrary(
+  schemas: SchemaRegistry,
+  event: CatalogueEvent,
+  config: Pick<EventConfig, 'blocking' | 'polling' | 'triggers'>,
+  shape: RequestShape,
+): fc.Arbitrary<MplusRequest> {
+  const opts: SchemaArbitraryOptions = {
+    unicode: shape.unicode ?? false,
+    extraProperties: shape.extraProperties ?? false,
+    optionalProbability: shape.optionalProbability ?? 0.5,
+  };
+  const part = (name: string) => objectArbitrary(schemas, name, opts);
+  const parts: Record<string, fc.Arbitrary<unknown>> = { sender: part('sender') };
+  if (event.session === 'required')
+    parts.session = objectArbitrary(schemas, 'session', { ...opts, sizes: { '/lines': { minItems: shape.lines?.min ?? 0, maxItems: shape.lines?.max ?? 8 } } });
+  for (const name of event.requestObjects) parts[name] = part(name);
+  for (const name of event.optionalRequestObjects) parts[name] = fc.option(part(name), { nil: undefined });
+  if (event.name === 'scanCode') parts.scanCode = scanCodeArbitrary(part('scanCode'), config.triggers);
+  return fc.record(parts).map((p) => consistent(p, event, config));
+}
+
+/** The arbitrary of one request object, through the `$ref` of the whole-request schema. */
+function objectArbitrary(schemas: SchemaRegistry, name: string, opts: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
+  const whole = schemas.get(REQUEST_SCHEMA) as { $id: string; properties?: Record<string, unknown> };
+  if (!whole.properties?.[name]) throw new Error(`hookcert: ${REQUEST_SCHEMA} has no request object ${name}`);
+  return compileArbitrary({ $ref: `${whole.$id}#/properties/${name}` }, (id) => schemas.get(id), opts);
+}
+
+function scanCodeArbitrary(generic: fc.Arbitrary<unknown>, triggers: EventConfig['triggers']): fc.Arbitrary<unknown> {
+  const forwarded = triggers.filter((t) => !t.reject);
+  if (forwarded.length === 0) return generic;
+  return fc.oneof(
+    ...forwarded.map((t) =>
+      fc.stringMatching(new RegExp(t.pattern)).map((scannedCode) => ({ scannedCode, codeType: t.codeType })),
+    ),
+  );
+}
+
+function consistent(parts: Record<string, unknown>, event: CatalogueEvent, config: Pick<EventConfig, 'blocking' | 'polling'>): MplusRequest {
+  const req: Record<string, unknown> = {};
+  const blocking = event.blocking === 'always' ? true : event.blocking === 'never' ? false : config.blocking;
+  const polling = event.polling === 'always' ? true : event.polling === 'never' ? false : config.polling;
+  req.event = { eventBlocking: blocking, eventPolling: polling, eventCounter: 0, eventTimestamp: '' };
+  for (const [k, v] of Object.entries(parts)) if (v !== undefined) req[k] = structuredClone(v);
+  const session = req.session as MplusRequest['session'];
+  if (session) {
+    session.lines = uniqueLineIds(session.lines ?? []);
+    const add = req.addSessionLine as { line?: { lineId: string } } | undefined;
+    if (add?.line) {
+      // The added line is part of the session (seed 002: the session holds the session's lines).
+      session.lines = session.lines.filter((l) => l.lineId !== add.line!.lineId);
+      session.lines.push(structuredClone(add.line) as { lineId: string });
+    }
+    const remove = req.removeSessionLine as { line?: { lineId: string } } | undefined;
+    if (remove?.line) session.lines = session.lines.filter((l) => l.lineId !== remove.line!.lineId);
+    const merge = req.mergeSession as { mergeWithSessionId?: string } | undefined;
+    if (merge && merge.mergeWithSessionId === session.sessionId) merge.mergeWithSessionId = flipUuid(session.sessionId);
+    const select = req.selectRelation as { relation?: unknown } | undefined;
+    if (select) {
+      if (select.relation) session.relation = structuredClone(select.relation);
+      else delete session.relation;
+    }
+  }
+  return req as MplusRequest;
+}
+
+/** Line ids are unique within a session; shrinking can make generated ones collide, so collisions are renamed. */
+function uniqueLineIds<T extends { lineId: string }>(lines: T[]): T[] {
+  const seen = new Set<string>();
+  return lines.map((line, i) => {
+    let id = line.lineId;
+    while (seen.has(id)) id = flipUuid(id, i + 1);
+    seen.add(id);
+    return id === line.lineId ? line : { ...line, lineId: id };
+  });
+}
+
+/** A different, still valid UUID derived from `uuid` (changes the last 12 hex digits). */
+function flipUuid(uuid: string, salt = 1): string {
+  const tail = uuid.slice(-12);
+  const next = ((parseInt(tail, 16) + salt * 7919) % 0x1000000000000).toString(16).padStart(12, '0');
+  return uuid.slice(0, -12) + next;
+}
+
+/** Stamps the simulator's identity on a generated request (a copy). */
+export function withIdentity(req: MplusRequest, id: Identity): MplusRequest {
+  const out = structuredClone(req);
+  out.event = { ...out.event, eventCounter: id.eventCounter, eventTimestamp: id.eventTimestamp };
+  out.sender = { ...out.sender, branchNumber: id.branchNumber, workplaceNumber: id.workplaceNumber, instanceId: id.instanceId };
+  return out;
+}

@@ -1,0 +1,24 @@
+import type { RequestHandler } from 'msw';
+import type { Mutant, ReceiverSetup } from '../mutant.js';
+import { mplusHandlers, newReplyState, referenceStages, type Stages } from './receiver.js';
+
+/** The correct mplus receiver's handlers. */
+export function mplusReference(setup: ReceiverSetup): RequestHandler[] {
+  return mplusHandlers(referenceStages(setup), newReplyState());
+}
+
+/** Declares an mplus mutant: the reference with its stages changed by `break`. */
+export function mplusMutant(def: {
+  name: string;
+  description: string;
+  checks: string[];
+  break: (reference: Stages, setup: ReceiverSetup) => Stages;
+}): Mutant {
+  return {
+    name: def.name,
+    profile: 'mplus',
+    description: def.description,
+    checks: def.checks,
+    handlers: (setup) => mplusHandlers(def.break(referenceStages(setup), setup), newReplyState()),
+  };
+}

@@ -1,0 +1,21 @@
+import type { RequestHandler } from 'msw';
+import type { ProfileName } from '../runner/types.js';
+
+/** How a reference receiver (or a mutant) is set up. */
+export interface ReceiverSetup {
+  secret: string;
+  secretEncoding: 'base64' | 'utf8';
+  /** Subscription ids accepted (mplus); empty accepts any. */
+  subscriptionIds: string[];
+}
+
+/** A receiver broken in exactly one way, and the checks that must catch it. */
+export interface Mutant {
+  name: string;
+  profile: ProfileName;
+  /** What is broken, in one sentence. */
+  description: string;
+  /** The ids of the checks this mutant must fail. */
+  checks: string[];
+  handlers(setup: ReceiverSetup): RequestHandler[];
+}

@@ -1,0 +1,90 @@
+import type { CheckDefinition } from '../runner/check.js';
+import type { CheckContext } from '../runner/context.js';
+import type { RunListener } from '../runner/run.js';
+import type { RunResults } from '../runner/results.js';
+import type { CheckResult, CheckStatus } from '../runner/types.js';
+import { redact, type Secret } from '../secret.js';
+
+/** Where console output goes and how it looks. */
+export interface ConsoleOptions {
+  write: (text: string) => void;
+  /** A live progress bar (a terminal, not CI). */
+  progress: boolean;
+  color: boolean;
+  secrets: readonly Secret[];
+  /** Print every check, not only those that did not pass. */
+  verbose?: boolean;
+}
+
+const MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✗', warn: '!', skip: '-', error: 'E' };
+const COLOR: Record<CheckStatus, number> = { pass: 32, fail: 31, warn: 33, skip: 90, error: 35 };
+
+/** Decides the console style from the environment: `CI=true` or no TTY → plain lines; `NO_COLOR` → no colour. */
+export function consoleStyle(env: NodeJS.ProcessEnv, isTTY: boolean): { progress: boolean; color: boolean } {
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  return { progress: isTTY && !ci, color: isTTY && !ci && (env.NO_COLOR === undefined || env.NO_COLOR === '') };
+}
+
+/** The console reporter: progress while the run goes, then the checks that did not pass and the verdict. */
+export class ConsoleReporter implements RunListener {
+  private total = 0;
+  private done = 0;
+  private current = '';
+
+  constructor(private readonly opts: ConsoleOptions) {}
+
+  private out(text: string): void {
+    this.opts.write(redact(text, this.opts.secrets));
+  }
+
+  private paint(status: CheckStatus, text: string): string {
+    return this.opts.color ? `\x1b[${COLOR[status]}m${text}\x1b[0m` : text;
+  }
+
+  planned(checks: CheckDefinition<CheckContext>[]): void {
+    this.total = checks.length;
+  }
+
+  checkStarted(def: CheckDefinition<CheckContext>): void {
+    this.current = def.id;
+    if (this.opts.progress) this.bar();
+  }
+
+  checkDone(r: CheckResult): void {
+    this.done++;
+    if (this.opts.progress) this.out('\r\x1b[2K');
+    if (r.status !== 'pass' || this.opts.verbose) this.out(`${this.line(r)}\n`);
+    if (this.opts.progress) this.bar();
+  }
+
+  private bar(): void {
+    const width = 24;
+    const filled = this.total ? Math.round((this.done / this.total) * width) : 0;
+    this.out(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${this.current}`);
+  }
+
+  private line(r: CheckResult): string {
+    const head = `  ${this.paint(r.status, `${MARK[r.status]} ${r.status.padEnd(5)}`)} ${r.id} ${r.title} (${r.durationMs} ms)`;
+    const detail: string[] = [];
+    if (r.failure) {
+      detail.push(r.failure.message);
+      if (r.failure.expected) detail.push(`expected: ${r.failure.expected}`);
+      if (r.failure.received) detail.push(`received: ${r.failure.received}`);
+    }
+    if (r.reason) detail.push(r.reason);
+    detail.push(...r.warnings);
+    if (r.status === 'fail' || r.status === 'error' || r.status === 'warn') detail.push(`replay: ${r.replay}`);
+    return [head, ...detail.map((d) => `      ${d}`)].join('\n');
+  }
+
+  /** The closing lines: counts, verdict, where the report is. */
+  finish(results: RunResults, reportDir?: string): void {
+    if (this.opts.progress) this.out('\r\x1b[2K');
+    const s = results.summary;
+    const status: CheckStatus = results.verdict === 'conformant' ? 'pass' : results.verdict === 'incomplete' ? 'warn' : 'fail';
+    this.out(`\n${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests · ${(results.durationMs / 1000).toFixed(1)} s\n`);
+    if (results.incompleteReason) this.out(`incomplete: ${results.incompleteReason}\n`);
+    this.out(`verdict: ${this.paint(status, results.verdict.replace('-', ' '))} (seed ${results.seed})\n`);
+    if (reportDir) this.out(`report: ${reportDir}/index.html\n`);
+  }
+}

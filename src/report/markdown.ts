@@ -1,0 +1,33 @@
+import type { CheckResult } from '../runner/types.js';
+import type { FileReporter } from './reporter.js';
+
+const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
+const VERDICT: Record<string, string> = { conformant: '✅ conformant', 'not-conformant': '❌ not conformant', incomplete: '⚠️ incomplete' };
+
+/** Text from the endpoint, made safe for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').slice(0, 300);
+}
+
+/** `summary.md`: the verdict, the counts and the checks that did not pass; fits a CI job summary. */
+export const markdownReporter: FileReporter = {
+  file: 'summary.md',
+  render(results) {
+    const s = results.summary;
+    const out = [
+      `## hookcert ${results.profile}: ${VERDICT[results.verdict]}`,
+      '',
+      `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests in ${(results.durationMs / 1000).toFixed(1)} s`,
+    ];
+    if (results.incompleteReason) out.push('', `**Incomplete:** ${cell(results.incompleteReason)}`);
+    const notable = results.checks.filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'warn');
+    if (notable.length > 0) {
+      out.push('', '| | check | level | what happened |', '|---|---|---|---|');
+      for (const c of notable) out.push(`| ${ICON[c.status]} | **${c.id}** ${cell(c.title)} | ${c.level} | ${cell(c.failure?.message ?? c.reason ?? c.warnings.join('; '))} |`);
+      const first = notable.find((c) => c.status === 'fail');
+      if (first) out.push('', 'Replay the first failure:', '', '```sh', first.replay, '```');
+    }
+    out.push('', `Replay the run: \`${results.replay}\``, '');
+    return out.join('\n');
+  },
+};

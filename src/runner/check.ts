@@ -1,0 +1,31 @@
+import type { Subscription } from '../config/subscription.js';
+import type { CheckContext } from './context.js';
+import type { Area, Level, ProfileName, SpecRef } from './types.js';
+
+/**
+ * A check of the checklist: one rule of the spec, with a stable id, its level and the spec line it enforces.
+ * `run` asks the simulator for exchanges and judges them; it throws through `t.fail` / `t.skip`.
+ */
+export interface CheckDefinition<C extends CheckContext = CheckContext> {
+  /** Stable forever: reports, baselines and replays key on it (`MP-SIG-002`, `KK-RAW-001`). */
+  id: string;
+  /** Starts with the level: `MUST reject …`. */
+  title: string;
+  level: Level;
+  area: Area;
+  profile: ProfileName;
+  spec: SpecRef;
+  /** `true` when the check applies to this subscription, else the reason it is skipped. */
+  appliesTo?: (sub: Subscription) => true | string;
+  run(t: C): Promise<void>;
+}
+
+const ID = /^(MP|KK)-[A-Z]{2,4}-\d{3}$/;
+
+/** Declares a check; refuses ids, titles and levels that do not follow the conventions. */
+export function check<C extends CheckContext>(def: CheckDefinition<C>): CheckDefinition<C> {
+  if (!ID.test(def.id)) throw new Error(`hookcert: check id ${def.id} is not of the form MP-ABC-001`);
+  if (!def.title.startsWith(def.level)) throw new Error(`hookcert: the title of ${def.id} must start with its level ${def.level}`);
+  if (!def.spec.quote) throw new Error(`hookcert: ${def.id} must quote the spec line it enforces`);
+  return Object.freeze(def);
+}

@@ -1,0 +1,36 @@
+/** How a run is carried out (not what is tested: that is the {@link Subscription}). */
+export interface RunOptions {
+  /** The run's seed; the same seed gives the same requests, byte for byte. */
+  seed: number;
+  /** Generated cases per property check. */
+  runs: number;
+  /** Which levels gate the verdict: `must` (SHOULD failures warn) or `should` (they fail too). */
+  level: 'must' | 'should';
+  /** Simulated workplaces sending at once. */
+  concurrency: number;
+  /** Run only these check ids. */
+  checks?: string[];
+  /** Time allowed for one check, all its exchanges included. */
+  checkTimeoutMs: number;
+  /** Time allowed to set up a connection. */
+  connectTimeoutMs: number;
+  /** Largest reply body read. */
+  maxBodyBytes: number;
+  /** Time waited past an event's budget before the exchange is cut off (the budget itself is judged by the timing checks). */
+  graceMs: number;
+  /** Extra CA certificate(s) to trust (PEM text). */
+  ca?: string;
+  /** Accept any TLS certificate. */
+  insecure?: boolean;
+}
+
+/** The defaults of {@link RunOptions}. */
+export const DEFAULT_RUN_OPTIONS: Omit<RunOptions, 'seed'> = {
+  runs: 25,
+  level: 'must',
+  concurrency: 4,
+  checkTimeoutMs: 120_000,
+  connectTimeoutMs: 5_000,
+  maxBodyBytes: 1024 * 1024,
+  graceMs: 2_000,
+};

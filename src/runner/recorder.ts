@@ -1,0 +1,61 @@
+import type { Exchange, LiveExchange } from '../http/exchange.js';
+
+/** How many exchanges of a passing check are kept for the report. */
+export const KEPT_PER_CHECK = 12;
+
+/**
+ * The run's memory of what went over the wire: every exchange's latency (for the timing figures) and a
+ * bounded sample of exchanges per check. Exchanges that a failure cites are kept by the failure itself.
+ */
+export class Recorder {
+  /** Latencies (ms) of exchanges that got a reply, per label (event or topic). */
+  readonly latencies = new Map<string, number[]>();
+  /** Exchanges that ended without a reply, per transport error kind. */
+  readonly transportErrors = new Map<string, number>();
+  requests = 0;
+  /** Exchanges that got any HTTP reply. */
+  replies = 0;
+
+  /** Records one exchange in the run's figures. */
+  add(ex: LiveExchange): void {
+    this.requests++;
+    if (ex.response && !ex.error) {
+      this.replies++;
+      let list = this.latencies.get(ex.label);
+      if (!list) this.latencies.set(ex.label, (list = []));
+      list.push(ex.timing.totalMs);
+    } else if (ex.error) {
+      this.transportErrors.set(ex.error.kind, (this.transportErrors.get(ex.error.kind) ?? 0) + 1);
+    }
+  }
+}
+
+/** A bounded sample of one check's exchanges: the first few and the latest, in order. */
+export class ExchangeSample {
+  private readonly head: Exchange[] = [];
+  private readonly tail: Exchange[] = [];
+  count = 0;
+
+  constructor(private readonly limit = KEPT_PER_CHECK) {}
+
+  add(ex: LiveExchange): void {
+    this.count++;
+    const record = strip(ex);
+    const half = Math.ceil(this.limit / 2);
+    if (this.head.length < half) this.head.push(record);
+    else {
+      this.tail.push(record);
+      if (this.tail.length > this.limit - half) this.tail.shift();
+    }
+  }
+
+  list(): Exchange[] {
+    return [...this.head, ...this.tail];
+  }
+}
+
+/** The exchange without its in-memory raw bytes. */
+export function strip(ex: LiveExchange | Exchange): Exchange {
+  const { rawBody: _raw, ...rest } = ex as LiveExchange;
+  return rest;
+}

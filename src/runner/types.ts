@@ -1,0 +1,81 @@
+import type { Exchange } from '../http/exchange.js';
+
+/** RFC 2119 level of a check: MUST failures make a run not conformant; SHOULD failures warn; INFO informs. */
+export type Level = 'MUST' | 'SHOULD' | 'INFO';
+
+/** The areas of the checklist (DESIGN.md, "The minimum checklist"). */
+export type Area =
+  | 'security'
+  | 'shape'
+  | 'robustness'
+  | 'errors'
+  | 'polling'
+  | 'dialog'
+  | 'form'
+  | 'external-payment'
+  | 'session'
+  | 'timing'
+  | 'idempotency';
+
+/** The verdict of one check. `error`: the harness could not judge (a bug in hookcert or in the check). */
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
+
+/** The verdict of a run. */
+export type RunVerdict = 'conformant' | 'not-conformant' | 'incomplete';
+
+/** The protocols hookcert certifies. */
+export type ProfileName = 'mplus' | 'kopokopo';
+
+/** Where a check's rule is written. */
+export interface SpecRef {
+  /** A document of the spec, with an anchor, e.g. `spec/README.md#signature`. */
+  doc: string;
+  /** The sentence of the spec the check enforces, quoted. */
+  quote: string;
+}
+
+/** What a failure says: in words, expected vs received, with the exchanges that show it. */
+export interface FailureDetail {
+  message: string;
+  expected?: string;
+  received?: string;
+  exchanges: Exchange[];
+  /** For property runs: the shrunk counterexample, the seed and the path that replay it. */
+  counterexample?: unknown;
+  seed?: number;
+  path?: string;
+  /** Rounds of shrinking fast-check did. */
+  shrinks?: number;
+}
+
+/** The result of one check in a run. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  level: Level;
+  area: Area;
+  profile: ProfileName;
+  spec: SpecRef;
+  status: CheckStatus;
+  durationMs: number;
+  /** Why the check was skipped, or why the harness could not judge (`error`). */
+  reason?: string;
+  failure?: FailureDetail;
+  /** Lenient acceptances and SHOULD-level observations. */
+  warnings: string[];
+  /** A sample of the exchanges of the check (all of a failure's exchanges are in `failure`). */
+  exchanges: Exchange[];
+  /** How many exchanges the check made, and how many were left out of `exchanges`. */
+  exchangeCount: number;
+  /** The command line that replays exactly this check. */
+  replay: string;
+}
+
+/** Latency figures of one event over a run, in milliseconds. */
+export interface LatencyStats {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+  budgetMs: number;
+}

@@ -1,0 +1,20 @@
+import { signMplus } from '../../../src/protocol/signature.js';
+import { expectRejected } from '../../../src/pos/judge.js';
+import { mplusCheck, SPEC } from '../check.js';
+
+export default mplusCheck({
+  id: 'MP-SIG-002',
+  title: 'MUST reject a request whose X-Mplus-Signature does not match the body',
+  level: 'MUST',
+  area: 'security',
+  spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature. It is never transmitted through webhook calls.' },
+  async run(t) {
+    for (const event of t.events()) {
+      const request = t.request(event.name);
+      // A real signature with the right key, but of another body (a re-serialised, pretty-printed copy).
+      const other = Buffer.from(JSON.stringify(request, null, 2), 'utf8');
+      const d = await t.deliver(event.name, request, { tamper: { signature: signMplus(other, t.sub.secret.reveal(), t.sub.secretEncoding) } });
+      expectRejected(t, d, ['INVALID_SIGNATURE'], `${event.name} signed over different bytes`);
+    }
+  },
+});
