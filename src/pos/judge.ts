@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { schemasDir } from '../paths.js';
 import type { MplusContext, Delivery } from './context.js';
 import { isJsonContentType } from '../protocol/mplus/reply.js';
+import type { RequestShape } from '../protocol/mplus/requests.js';
 
 /** The vendor's error codes (`schemas/mplus/error-code.schema.json`; the vendor's list is cut off). */
 export const ERROR_CODES: readonly string[] = (JSON.parse(readFileSync(join(schemasDir, 'mplus', 'error-code.schema.json'), 'utf8')) as { enum: string[] }).enum;
@@ -73,4 +74,25 @@ export function declaredJson(d: Delivery): boolean {
 export function replyObject(d: Delivery): Record<string, any> {
   const j = d.reply.json;
   return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, any>) : {};
+}
+
+/**
+ * A property over correctly signed, valid requests to each subscribed event in turn: `judge` reads each
+ * reply (and fails through `t.fail`). Each event gets half of `--runs` cases (at least 3), so rare reply
+ * objects (dialogs, forms, discounts) get their chance in every event. Returns how many replies had a body.
+ */
+export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, shape: RequestShape = {}): Promise<number> {
+  let bodies = 0;
+  for (const { name } of t.events()) {
+    await t.property(
+      t.requests(name, shape),
+      async (request) => {
+        const d = await t.deliver(name, request);
+        if (!d.reply.missing && !d.reply.empty) bodies++;
+        judge(d);
+      },
+      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) },
+    );
+  }
+  return bodies;
 }

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'msw';
 import type { Mutant, ReceiverSetup } from '../mutant.js';
-import { mplusHandlers, newReplyState, referenceStages, type Stages } from './receiver.js';
+import { mplusHandlers, newReplyState, referenceStages, type Body, type Stages } from './receiver.js';
 
 /** The correct mplus receiver's handlers. */
 export function mplusReference(setup: ReceiverSetup): RequestHandler[] {
@@ -20,5 +20,17 @@ export function mplusMutant(def: {
     description: def.description,
     checks: def.checks,
     handlers: (setup) => mplusHandlers(def.break(referenceStages(setup), setup), newReplyState()),
+  };
+}
+
+/** The reference's stages with every reply to a valid event passed through `change` (a copy, per request). */
+export function changeReplies(ref: Stages, change: (event: string, reply: Record<string, any>, body: Body) => Record<string, any>): Stages {
+  return {
+    ...ref,
+    async reply(event, body, state) {
+      const out = await ref.reply(event, body, state);
+      const reply = change(event, structuredClone(out.reply ?? {}), body);
+      return Object.keys(reply).length > 0 ? { ...out, reply } : { ...out, reply: undefined };
+    },
   };
 }

@@ -47,6 +47,7 @@ function build(event: string, body: Body, state: ReplyState): Record<string, unk
         ? { message: [{ message: `Loyalty member ${Number(body.selectRelation.relation.relationNumber ?? 0)}`, displayTime: 3 }] }
         : {};
     case 'customAction': {
+      if (body.customAction?.longClick === true || digest(String(body.customAction?.customActionId))[0] % 2 === 0) return body.form ? formAnswer(body.form) : { form: registrationForm() };
       const id = String(body.customAction?.customActionId ?? 'ACTION');
       const on = !(state.toggles.get(id) ?? false);
       if (body.customAction?.onStartup !== true) state.toggles.set(id, on);
@@ -77,9 +78,9 @@ function build(event: string, body: Body, state: ReplyState): Record<string, unk
   }
 }
 
-/** A voucher code (starts with V, or one code in four) gives 10% on the first line. */
+/** A voucher code (starts with V, or one code in two) gives 10% on the first line. */
 function scanCode(code: string, lines: Array<{ lineId: string }>): Record<string, unknown> {
-  const isVoucher = /^V/i.test(code) || digest(code)[0] % 4 === 0;
+  const isVoucher = /^V/i.test(code) || digest(code)[0] % 2 === 0;
   if (!isVoucher) return { scanCode: { recognized: false } };
   if (lines.length === 0) return { scanCode: { recognized: true }, message: [{ message: 'Voucher noted: add an article to apply it' }] };
   return {
@@ -93,15 +94,24 @@ function scanCode(code: string, lines: Array<{ lineId: string }>): Record<string
   };
 }
 
-/** Tickets (even article numbers) ask for a time slot; the answer reserves it. */
+/**
+ * Half the articles are tickets (by line id, standing in for the integrator's ticket list): they ask for a
+ * time slot, and the answer reserves it. One article in four gets the coffee promotion, a discount on the line.
+ */
 function addSessionLine(body: Body): Record<string, unknown> {
   const line = body.addSessionLine?.line ?? {};
   const selected: unknown = body.dialog?.selectedDialogOptionIds;
   if (Array.isArray(selected)) {
     return selected.length > 0 ? { message: [{ message: `Time slot ${selected.join(', ')} reserved` }] } : {};
   }
-  const article = Number(line.articleNumber ?? 1);
-  if (!Number.isInteger(article) || article % 2 !== 0) return {};
+  const kind = digest(String(line.lineId ?? ''))[0] % 4;
+  if (kind === 1 && typeof line.lineId === 'string')
+    return {
+      lineChanges: [
+        { lineId: line.lineId, externalDiscount: { discountId: uuidOf(`promo:${line.lineId}`), discountPercentage: 50, applyToQuantity: 1, discountDescription: 'Second coffee half price' } },
+      ],
+    };
+  if (kind % 2 !== 0) return {};
   return {
     dialog: {
       required: true,
@@ -116,6 +126,43 @@ function addSessionLine(body: Body): Record<string, unknown> {
       ],
     },
   };
+}
+
+/** The customer registration form (seed 002, "form"), shown by the REGISTER custom actions (and on a long click). */
+export function registrationForm(): Record<string, unknown> {
+  return {
+    id: 'customer_registration',
+    title: 'Register New Customer',
+    enableReset: true,
+    fields: [
+      { id: 'name', type: 'text', required: true, label: 'Your name', minimumLength: 1, maximumLength: 200 },
+      { type: 'label', value: 'Loyalty programme', separator: 'below' },
+      { id: 'email', type: 'email', label: 'E-mail' },
+      { id: 'card_number', type: 'text', label: 'Card number', regex: '^C\\d{8}$' },
+      { id: 'family_size', type: 'number', label: 'Family size', decimals: 0, minimumValue: 1, maximumValue: 9 },
+      {
+        id: 'allergies',
+        type: 'select',
+        multiple: true,
+        columns: 3,
+        label: 'Allergies',
+        options: [
+          { id: 'peanut', label: 'Peanuts', color: 'brown' },
+          { id: 'gluten', label: 'Gluten', color: '#00ff00', selected: true },
+        ],
+      },
+      { id: 'start_of_contract', type: 'date', label: 'Start' },
+      { id: 'preferred_delivery_time', type: 'time', label: 'Delivery time' },
+      { id: 'accept_terms', type: 'checkbox', label: 'I accept the Terms and Conditions' },
+    ],
+  };
+}
+
+/** The reply to a submitted (or cancelled) registration form. */
+function formAnswer(form: { cancelled?: boolean; fields?: Array<{ id?: string; value?: string }> }): Record<string, unknown> {
+  if (form.cancelled === true) return { message: [{ message: 'Registration cancelled' }] };
+  const name = form.fields?.find((f) => f.id === 'name')?.value ?? 'customer';
+  return { message: [{ message: `Welcome, ${String(name).slice(0, 60)}` }] };
 }
 
 function footer(text: string, code: string): Record<string, unknown> {

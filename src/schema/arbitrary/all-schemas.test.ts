@@ -30,8 +30,10 @@ describe('every schema of schemas/ generates valid values', () => {
     assertAllValid(reg, id, arb, NUM_RUNS, SEED);
   });
 
-  it.runIf(excluded.length > 0).each(excluded)('%s is refused as expected', (id) => {
-    expect(() => arbitraryFor(reg, id)).toThrow(UnsupportedSchemaError);
-    expect(() => arbitraryFor(reg, id)).toThrow(expect.objectContaining({ keyword: NOT_GENERABLE[id] }));
+  it('schemas known not to be generable are still refused, for the listed keyword', () => {
+    for (const id of excluded) {
+      expect(() => arbitraryFor(reg, id)).toThrow(UnsupportedSchemaError);
+      expect(() => arbitraryFor(reg, id)).toThrow(expect.objectContaining({ keyword: NOT_GENERABLE[id] }));
+    }
   });
 });

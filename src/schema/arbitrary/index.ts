@@ -13,6 +13,19 @@
  * `format` (uuid, date-time, date, time, email, uri), `$ref` (relative, JSON pointer, cross-file,
  * recursive), `$defs`, `oneOf`, `anyOf`; annotations are ignored. Anything else throws
  * {@link UnsupportedSchemaError} at compile time.
+ *
+ * How values are drawn, and limits:
+ * - `$ref`/`oneOf`/`anyOf` with sibling keywords are merged (conjunction) at compile time; a recursive
+ *   `$ref` combined with constraining siblings cannot be merged and is refused.
+ * - `oneOf` needs no run-time check when branches are provably disjoint (types, `const`/`enum`, required
+ *   discriminator properties, nested); otherwise each value is checked with ajv against the `oneOf`
+ *   schema and redrawn when it matches several branches (a branch that always overlaps fails loudly
+ *   after 10,000 attempts).
+ * - `pattern` uses `fc.stringMatching` with ajv's `u` flag; extra patterns, length bounds and formats
+ *   combined with patterns/lengths are enforced by filtering small strings.
+ * - Unbounded integers are drawn from the int32 range, `date`/`date-time` years from 1970–2099.
+ * - Only schemas reachable from the root are compiled: unused `$defs` are not checked.
+ * - In recursive schemas, optional properties and arrays become absent/empty with depth (certainly past 8).
  * @module
  */
 import * as fc from 'fast-check';

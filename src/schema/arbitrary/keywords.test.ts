@@ -1,8 +1,9 @@
 import * as fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SCHEMA_BASE } from '../registry.js';
 import { arbitraryFor, compileArbitrary, type SchemaArbitraryOptions } from './index.js';
 import { assertAllValid, registryOf } from './testing.js';
+import { LocationValidators } from './validators.js';
 
 const RUNS = 300;
 
@@ -273,6 +274,28 @@ describe('oneOf and anyOf', () => {
       ],
     }) as { kind: string }[];
     expect(new Set(values.map((v) => v.kind))).toEqual(new Set(['a', 'b']));
+  });
+
+  it('oneOf told apart by a nested discriminator needs no run-time validation', () => {
+    const spy = vi.spyOn(LocationValidators.prototype, 'get');
+    const branch = (status: string, extra: object) => ({
+      type: 'object',
+      required: ['data'],
+      properties: {
+        data: {
+          type: 'object',
+          required: ['attributes'],
+          properties: { attributes: { type: 'object', required: ['status'], properties: { status: { const: status }, ...extra } } },
+        },
+      },
+    });
+    try {
+      generatesValid({ oneOf: [branch('Success', { amount: { type: 'string' } }), branch('Failed', { errors: { type: 'array' } })] });
+      generatesValid({ type: ['string', 'object'], oneOf: [{ type: 'string' }, { type: 'object' }] });
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('oneOf with overlapping branches matches exactly one (validated filter)', () => {

@@ -3,7 +3,7 @@
  * registries over throw-away schema folders, and "every generated value validates" checks.
  */
 import * as fc from 'fast-check';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SCHEMA_BASE, SchemaRegistry } from '../registry.js';
@@ -21,7 +21,11 @@ export function registryOf(schemas: Record<string, object>): SchemaRegistry {
     const full = { $schema: 'https://json-schema.org/draft/2020-12/schema', $id: SCHEMA_BASE + name, ...schema };
     writeFileSync(file, JSON.stringify(full));
   }
-  return new SchemaRegistry(dir);
+  try {
+    return new SchemaRegistry(dir); // reads every file up front
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Asserts (fast-check) that `numRuns` values of `arb` validate against `id`, printing ajv's errors otherwise. */
