@@ -18,6 +18,11 @@ const ACTIONS: Record<CommandName, Action> = {
   'list-mutants': listMutantsCommand,
 };
 
+/** A commander error as one line: `hookcert: unknown option '--urll' (Did you mean --url?)`. */
+function oneLine(text: string): string {
+  return `hookcert: ${text.replace(/^error: /, '').trim().split(/\s*\n\s*/).join(' ')}\n`;
+}
+
 /** Builds the commander program from the options table; `done` receives each command's exit code. */
 export function program(io: Io, done: (code: number) => void): Command {
   const root = new Command('hookcert')
@@ -25,10 +30,10 @@ export function program(io: Io, done: (code: number) => void): Command {
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`hookcert: ${text.replace(/^error: /, '')}`) });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLine(text)) });
   for (const [name, info] of Object.entries(COMMANDS) as Array<[CommandName, (typeof COMMANDS)[CommandName]]>) {
     const cmd = root.command(name).description(info.summary).exitOverride().showSuggestionAfterError(true);
-    cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`hookcert: ${text.replace(/^error: /, '')}`) });
+    cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLine(text)) });
     for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(new Option(spec.flags, spec.description));
     cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete.\n`);
     cmd.action(async (opts: Record<string, any>) => done(await ACTIONS[name](opts, io)));

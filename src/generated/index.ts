@@ -103,3 +103,4 @@ export type * as MplusRequestSession from './mplus/request/session.js';
 export type * as MplusRequestTable from './mplus/request/table.js';
 export type * as MplusRequestTableOrder from './mplus/request/tableOrder.js';
 export type * as ReportConfig from './report/config.js';
+export type * as ReportResults from './report/results.js';

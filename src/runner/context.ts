@@ -4,7 +4,7 @@ import type { LiveExchange } from '../http/exchange.js';
 import { CheckFailure, CheckSkipped } from './failure.js';
 import type { RunOptions } from './options.js';
 import { ExchangeSample, strip } from './recorder.js';
-import type { FailureDetail } from './types.js';
+import type { FailureDetail, FlowRecord } from './types.js';
 
 /** Options of one property run. */
 export interface PropertyOptions {
@@ -31,6 +31,15 @@ export class CheckContext {
   readonly sample = new ExchangeSample();
   /** The exchanges of the case running now (a property case, or the whole check). */
   protected caseExchanges: LiveExchange[] = [];
+  /** The flows of the case running now. */
+  protected caseFlows: FlowRecord[] = [];
+  /** The flows of the last case that passed (kept for the report). */
+  lastFlows: FlowRecord[] = [];
+
+  /** The flows to show for a passing check: those of the last passing property case, else of the check itself. */
+  get passingFlows(): FlowRecord[] {
+    return this.lastFlows.length > 0 ? this.lastFlows : this.caseFlows;
+  }
 
   constructor(
     readonly sub: Subscription,
@@ -45,9 +54,23 @@ export class CheckContext {
     this.caseExchanges.push(ex);
   }
 
+  /**
+   * Starts recording a multi-step flow of the current case; the simulator adds a step per exchange with the
+   * state it held after it. A failure carries the flows of its case.
+   */
+  flow(name: string): FlowRecord {
+    const record: FlowRecord = { name, steps: [] };
+    this.caseFlows.push(record);
+    return record;
+  }
+
   /** The endpoint broke the rule: says what was expected and what came back, with the exchanges that show it. */
   fail(message: string, detail: { expected?: string; received?: string; exchanges?: LiveExchange[] } = {}): never {
-    throw new CheckFailure(message, { ...detail, exchanges: (detail.exchanges ?? this.caseExchanges).map(strip) });
+    throw new CheckFailure(message, {
+      ...detail,
+      exchanges: (detail.exchanges ?? this.caseExchanges).map(strip),
+      ...(this.caseFlows.length > 0 ? { flows: this.caseFlows } : {}),
+    });
   }
 
   /** Notes a lenient acceptance or a SHOULD-level observation; the check's verdict becomes `warn`. */
@@ -68,7 +91,9 @@ export class CheckContext {
     const details = await fc.check(
       fc.asyncProperty(arb, async (value) => {
         this.caseExchanges = [];
+        this.caseFlows = [];
         await predicate(value);
+        if (this.caseFlows.length > 0) this.lastFlows = this.caseFlows;
       }),
       { seed: this.seed, numRuns: opts.runs ?? this.options.runs, endOnFailure: false, markInterruptAsFailure: false },
     );
@@ -92,6 +117,7 @@ export class CheckContext {
       expected: err.detail.expected,
       received: err.detail.received,
       exchanges: err.detail.exchanges ?? [],
+      ...(err.detail.flows ? { flows: err.detail.flows } : {}),
     };
     if (err instanceof PropertyFailure) {
       base.counterexample = err.property.counterexample;

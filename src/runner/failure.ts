@@ -1,11 +1,12 @@
 import type { Exchange } from '../http/exchange.js';
+import type { FlowRecord } from './types.js';
 
 /** Thrown by a check (through `t.fail`) when the endpoint broke the rule the check enforces. */
 export class CheckFailure extends Error {
   override readonly name = 'CheckFailure';
   constructor(
     message: string,
-    readonly detail: { expected?: string; received?: string; exchanges?: Exchange[] } = {},
+    readonly detail: { expected?: string; received?: string; exchanges?: Exchange[]; flows?: FlowRecord[] } = {},
   ) {
     super(message);
   }

@@ -70,5 +70,6 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
     warnings: t.warnings,
     exchanges: t.sample.list(),
     exchangeCount: t.sample.count,
+    ...(t.passingFlows.length > 0 && !failure ? { flows: t.passingFlows.slice(-2) } : {}),
   };
 }

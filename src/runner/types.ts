@@ -34,6 +34,21 @@ export interface SpecRef {
   quote: string;
 }
 
+/** One step of a multi-step flow: the exchange, and the state the POS held after applying its reply. */
+export interface FlowStep {
+  exchange: Exchange;
+  /** The POS's view after this step (session lines, relation, locks, payment…), as JSON. */
+  state?: unknown;
+  /** What the step was, in words (e.g. "answered the dialog with options [2]"). */
+  note?: string;
+}
+
+/** A multi-step flow as the POS lived it (polling rounds, a dialog round-trip, a session's life). */
+export interface FlowRecord {
+  name: string;
+  steps: FlowStep[];
+}
+
 /** What a failure says: in words, expected vs received, with the exchanges that show it. */
 export interface FailureDetail {
   message: string;
@@ -46,6 +61,8 @@ export interface FailureDetail {
   path?: string;
   /** Rounds of shrinking fast-check did. */
   shrinks?: number;
+  /** The flows of the failing case, in order, with the POS state at each step. */
+  flows?: FlowRecord[];
 }
 
 /** The result of one check in a run. */
@@ -67,6 +84,8 @@ export interface CheckResult {
   exchanges: Exchange[];
   /** How many exchanges the check made, and how many were left out of `exchanges`. */
   exchangeCount: number;
+  /** A sample of the flows the check ran (a failure's flows are in `failure`). */
+  flows?: FlowRecord[];
   /** The command line that replays exactly this check. */
   replay: string;
 }
