@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { Secret } from '../secret.js';
+import { check } from './check.js';
+import { CheckContext } from './context.js';
+import { DEFAULT_RUN_OPTIONS } from './options.js';
+import { runCheck, statusForFailure } from './run-check.js';
+import type { Level } from './types.js';
+
+const sub = { profile: 'mplus' as const, url: 'http://127.0.0.1:9/x', subscriptionId: 'x', subscriptionIdKnown: false, secret: new Secret('c2VjcmV0'), secretEncoding: 'base64' as const, events: [], topicUrls: {} };
+const context = (overrides = {}) => new CheckContext(sub, { ...DEFAULT_RUN_OPTIONS, seed: 1, ...overrides }, 42);
+const def = (level: Level, run: (t: CheckContext) => Promise<void>, id = 'MP-TST-001') =>
+  check({ id, title: `${level} do the thing`, level, area: 'shape', profile: 'mplus', spec: { doc: 'd', quote: 'q' }, run });
+
+describe('runCheck', () => {
+  it('maps a broken rule to fail (MUST), warn (SHOULD), fail (SHOULD when strict), warn (INFO)', () => {
+    expect(statusForFailure('MUST', 'must')).toBe('fail');
+    expect(statusForFailure('SHOULD', 'must')).toBe('warn');
+    expect(statusForFailure('SHOULD', 'should')).toBe('fail');
+    expect(statusForFailure('INFO', 'should')).toBe('warn');
+  });
+
+  it('passes, warns, skips and fails with the failure detail', async () => {
+    expect((await runCheck(def('MUST', async () => {}), context(), 'r')).status).toBe('pass');
+    const warned = await runCheck(def('MUST', async (t) => t.warn('lenient')), context(), 'r');
+    expect([warned.status, warned.warnings]).toEqual(['warn', ['lenient']]);
+    const skipped = await runCheck(def('MUST', async (t) => t.skip('not subscribed')), context(), 'r');
+    expect([skipped.status, skipped.reason]).toEqual(['skip', 'not subscribed']);
+    const failed = await runCheck(def('MUST', async (t) => t.fail('broken', { expected: 'a', received: 'b' })), context(), 'replay me');
+    expect(failed.status).toBe('fail');
+    expect(failed.failure).toMatchObject({ message: 'broken', expected: 'a', received: 'b' });
+    expect(failed.replay).toBe('replay me');
+  });
+
+  it('turns a crash inside a check into that check\'s error, saying why', async () => {
+    const r = await runCheck(def('MUST', async () => { throw new TypeError('boom'); }), context(), 'r');
+    expect(r.status).toBe('error');
+    expect(r.reason).toMatch(/could not judge this check: boom/);
+  });
+
+  it('turns a check that outlives its time limit into an error', async () => {
+    const r = await runCheck(def('MUST', () => new Promise(() => {})), context({ checkTimeoutMs: 50 }), 'r');
+    expect(r.status).toBe('error');
+    expect(r.reason).toMatch(/did not finish within 50 ms/);
+  });
+
+  it('reports a property failure shrunk, with seed and path', async () => {
+    const r = await runCheck(
+      def('MUST', (t) => t.property(fc.integer({ min: 0, max: 1000 }), async (n) => { if (n > 20) t.fail(`too big: ${n}`); })),
+      context({ runs: 200 }),
+      'r',
+    );
+    expect(r.status).toBe('fail');
+    expect(r.failure?.counterexample).toBe(21);
+    expect(r.failure?.message).toBe('too big: 21');
+    expect(typeof r.failure?.seed).toBe('number');
+    expect(r.failure?.path).toMatch(/^\d+(:\d+)*$/);
+  });
+
+  it('refuses ids and titles that break the conventions', () => {
+    expect(() => def('MUST', async () => {}, 'SIG-1')).toThrow(/not of the form/);
+    expect(() => check({ id: 'MP-TST-002', title: 'do it', level: 'MUST', area: 'shape', profile: 'mplus', spec: { doc: 'd', quote: 'q' }, run: async () => {} })).toThrow(/must start with its level/);
+  });
+});
