@@ -1,7 +1,9 @@
 import type { EventCatalogue } from '../config/load.js';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
+import { kopokopoDriver, kopokopoEvents } from '../protocol/kopokopo/driver.js';
 import { mplusDriver, mplusEvents } from '../protocol/mplus/driver.js';
 import type { ReceiverSetup } from '../reference/mutant.js';
+import { kopokopoReference } from '../reference/kopokopo/mutant.js';
 import { mplusReference } from '../reference/mplus/mutant.js';
 import type { ProfileDriver } from '../runner/run.js';
 import type { ProfileName } from '../runner/types.js';
@@ -16,6 +18,7 @@ export interface ProfileEntry {
 
 const PROFILES: Partial<Record<ProfileName, ProfileEntry>> = {
   mplus: { driver: mplusDriver, events: mplusEvents, reference: mplusReference },
+  kopokopo: { driver: kopokopoDriver, events: kopokopoEvents, reference: kopokopoReference },
 };
 
 /** The profile called `name`. */

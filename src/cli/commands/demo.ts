@@ -20,12 +20,14 @@ export async function demoCommand(input: CliInput & { mutant?: string; verbose?:
   const name = (input.profile ?? 'mplus') as ProfileName;
   const entry = profile(name === 'kopokopo' || name === 'mplus' ? name : 'mplus');
   const secret = randomBytes(32).toString('base64');
-  const setup = { secret, secretEncoding: 'base64' as const, subscriptionIds: [DEMO_SUBSCRIPTION_ID] };
+  // A Kopo Kopo API key is used as text, never decoded: say so in the results.
+  const secretEncoding = name === 'kopokopo' ? ('utf8' as const) : ('base64' as const);
+  const setup = { secret, secretEncoding, subscriptionIds: [DEMO_SUBSCRIPTION_ID] };
   const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : entry.reference(setup);
   const served = await serveHandlers(handlers);
   try {
     const resolved = resolveRun(
-      { ...input, url: served.url, secret, secretEncoding: 'base64', subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? (input.mutant ? 'should' : undefined), config: undefined },
+      { ...input, url: served.url, secret, secretEncoding, subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? (input.mutant ? 'should' : undefined), config: undefined },
       catalogues,
       { ...io.env, HOOKCERT_SECRET: undefined },
     );

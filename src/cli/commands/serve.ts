@@ -32,7 +32,7 @@ export async function serveCommand(
   }
   io.stdout(`${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} (${name}) listening at ${served.url}\n`);
   // A generated secret is printed once, so the user can point `hookcert run` at this receiver.
-  if (given === undefined) io.stdout(`generated secret (base64): ${secret}\n`);
+  if (given === undefined) io.stdout(name === 'kopokopo' ? `generated API key (used as text): ${secret}\n` : `generated secret (base64): ${secret}\n`);
   io.stdout('press Ctrl-C to stop\n');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

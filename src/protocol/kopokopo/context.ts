@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import type { EventConfig, Subscription } from '../../config/subscription.js';
+import type { HttpClient } from '../../http/client.js';
+import type { LiveExchange } from '../../http/exchange.js';
+import { CheckContext } from '../../runner/context.js';
+import type { RunOptions } from '../../runner/options.js';
+import type { Recorder } from '../../runner/recorder.js';
+import { deriveSeed } from '../../runner/seed.js';
+import type { SchemaRegistry } from '../../schema/registry.js';
+import type { KopokopoCatalogue, KopokopoTopic } from './catalogue.js';
+import { deliveryHeaders, topicUrl, type Tamper } from './headers.js';
+import { payloadArbitrary, type KopokopoPayload, type PayloadShape } from './payloads.js';
+
+/**
+ * A reply as Kopo Kopo reads it. Kopo Kopo publishes no reply format: what counts is the status (SDK
+ * receivers answer 200 on success and 401 on a bad signature), so the body is kept for the report only.
+ */
+export interface KopokopoReply {
+  /** No complete HTTP reply (see the exchange's `error`): a hang, a reset, a timeout. */
+  missing: boolean;
+  status?: number;
+  contentType?: string;
+  /** The reply body as text (for messages). */
+  body: string;
+}
+
+/** One delivery and its reply. */
+export interface KopokopoDelivery {
+  /** The topic name (`buygoods_transaction_received`, `daraja_…`, `callback_…`). */
+  topic: string;
+  /** The payload as sent (`undefined` when raw bytes were sent). */
+  payload?: KopokopoPayload;
+  /** The exact bytes sent. */
+  body: Buffer;
+  exchange: LiveExchange;
+  reply: KopokopoReply;
+}
+
+/** What the simulator needs from the run. */
+export interface KopokopoDeps {
+  client: HttpClient;
+  recorder: Recorder;
+  schemas: SchemaRegistry;
+  catalogue: KopokopoCatalogue;
+}
+
+/** Reads a reply; never throws. */
+export function readReply(ex: LiveExchange): KopokopoReply {
+  const res = ex.response;
+  if (!res || ex.error) return { missing: true, status: res?.status, body: res?.body ?? '' };
+  return { missing: false, status: res.status, contentType: res.headers['content-type'], body: res.body };
+}
+
+/**
+ * The check context of the `kopokopo` profile: Kopo Kopo as a sender. Checks ask it for payloads and
+ * deliveries; it generates bodies from the schemas, serialises each once, signs those exact bytes with the
+ * API key (`X-KopoKopo-Signature`), posts them to the topic's URL through the run's client, and records the
+ * exchange. A check never touches sockets, signatures or schemas directly.
+ */
+export class KopokopoContext extends CheckContext {
+  private built = 0;
+
+  constructor(
+    sub: Subscription,
+    options: RunOptions,
+    seed: number,
+    readonly deps: KopokopoDeps,
+  ) {
+    super(sub, options, seed);
+  }
+
+  /** The subscribed topics and callbacks. */
+  topics(): EventConfig[] {
+    return this.sub.events;
+  }
+
+  /** The subscribed topics of `kind`. */
+  topicsOf(kind: KopokopoTopic['kind']): EventConfig[] {
+    return this.sub.events.filter((e) => this.topic(e.name).kind === kind);
+  }
+
+  /** The catalogue entry of `name`. */
+  topic(name: string): KopokopoTopic {
+    return this.deps.catalogue.get(name);
+  }
+
+  /** The reply budget of `name` (ms): the config file's, else the catalogue's. */
+  budget(name: string): number {
+    return this.sub.events.find((e) => e.name === name)?.budgetMs ?? this.topic(name).budgetMs;
+  }
+
+  /** The URL `name` is delivered to. */
+  url(name: string): string {
+    return topicUrl(this.sub, name);
+  }
+
+  /** Generated payloads of `name`, for property runs. */
+  payloads(name: string, shape: PayloadShape = {}): fc.Arbitrary<KopokopoPayload> {
+    return payloadArbitrary(this.deps.schemas, this.topic(name), this.url(name), shape);
+  }
+
+  /** One generated payload of `name`, deterministic from the check's seed and how many were built before. */
+  payload(name: string, shape: PayloadShape = {}): KopokopoPayload {
+    const seed = deriveSeed(this.seed, `payload:${this.built++}`);
+    return fc.sample(this.payloads(name, shape), { seed, numRuns: 1 })[0];
+  }
+
+  /**
+   * Delivers `payload` as Kopo Kopo does: serialised once (compact JSON), signed over those bytes, posted to
+   * the topic's URL, timed and recorded. `raw` sends those bytes instead (signed over them unless tampered);
+   * `tamper` changes the signature or the content type.
+   */
+  async deliver(name: string, payload: KopokopoPayload | undefined, opts: { raw?: Buffer; tamper?: Tamper } = {}): Promise<KopokopoDelivery> {
+    const body = opts.raw ?? Buffer.from(JSON.stringify(payload), 'utf8');
+    const exchange = await this.deps.client.send({
+      url: this.url(name),
+      headers: deliveryHeaders(this.sub, body, opts.tamper),
+      body,
+      label: name,
+      timeoutMs: this.budget(name) + this.options.graceMs,
+    });
+    this.deps.recorder.add(exchange);
+    this.noteExchange(exchange);
+    return { topic: name, payload: opts.raw ? undefined : payload, body, exchange, reply: readReply(exchange) };
+  }
+
+  /** Delivers a freshly generated payload of `name`. */
+  async send(name: string, shape: PayloadShape = {}, opts: { tamper?: Tamper } = {}): Promise<KopokopoDelivery> {
+    return this.deliver(name, this.payload(name, shape), opts);
+  }
+}

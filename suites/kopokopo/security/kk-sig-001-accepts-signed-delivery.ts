@@ -1,0 +1,42 @@
+import { signKopokopo } from '../../../src/protocol/signature.js';
+import { acknowledged, expectAcknowledged, received, refused } from '../../../src/protocol/kopokopo/judge.js';
+import type { KopokopoContext, KopokopoDelivery } from '../../../src/protocol/kopokopo/context.js';
+import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
+
+/** Other encodings of the right HMAC: when one of them is accepted instead, the receiver expects it. */
+const ENCODINGS: Array<{ name: string; of: (hex: string) => string }> = [
+  { name: 'base64', of: (hex) => Buffer.from(hex, 'hex').toString('base64') },
+  { name: 'uppercase hex', of: (hex) => hex.toUpperCase() },
+];
+
+/** Diagnosis of a refused delivery: does the endpoint want the signature in another encoding? */
+async function diagnose(t: KopokopoContext, d: KopokopoDelivery): Promise<void> {
+  const hex = signKopokopo(d.body, t.sub.secret.reveal());
+  for (const e of ENCODINGS) {
+    const retry = await t.deliver(d.topic, undefined, { raw: d.body, tamper: { signature: e.of(hex) } });
+    if (acknowledged(retry))
+      t.fail(`${d.topic}: the endpoint expects the signature as ${e.name}, but Kopo Kopo sends lowercase hex`, {
+        expected: 'the lowercase hex HMAC-SHA256 of the body, keyed with the API key, is accepted',
+        received: `${received(d)}; the same body with the signature as ${e.name} was accepted`,
+        exchanges: [d.exchange, retry.exchange],
+      });
+  }
+}
+
+export default kopokopoCheck({
+  id: 'KK-SIG-001',
+  title: 'MUST acknowledge (2xx) a correctly signed delivery of every subscribed topic and callback',
+  level: 'MUST',
+  area: 'security',
+  spec: { doc: SPEC.facts, quote: QUOTE.delivery },
+  async run(t) {
+    for (const { name } of t.topics()) {
+      // incoming_payment: the success and the failure callback, each once.
+      for (const variant of t.topic(name).variants) {
+        const d = await t.deliver(name, t.payload(name, { variant }));
+        if (refused(d)) await diagnose(t, d);
+        expectAcknowledged(t, d, t.topic(name).variants.length > 1 ? `${name} (${variant.split('/').pop()})` : name);
+      }
+    }
+  },
+});
