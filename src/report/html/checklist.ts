@@ -1,0 +1,57 @@
+import type { RunResults } from '../../runner/results.js';
+import type { CheckResult, CheckStatus } from '../../runner/types.js';
+import { html } from './escape.js';
+import { checkBlock, type Anchors } from './check.js';
+
+/** The areas in the order of DESIGN.md's minimum checklist; other areas follow, by name. */
+export const AREA_ORDER = ['security', 'shape', 'robustness', 'errors', 'polling', 'dialog', 'form', 'external-payment', 'session', 'timing', 'idempotency'];
+
+const STATUSES: CheckStatus[] = ['fail', 'error', 'warn', 'skip', 'pass'];
+
+/** The areas of the run's checks, in checklist order. */
+export function areasOf(checks: readonly CheckResult[]): string[] {
+  const present = [...new Set(checks.map((c) => c.area as string))];
+  const rank = (a: string) => (AREA_ORDER.includes(a) ? AREA_ORDER.indexOf(a) : AREA_ORDER.length);
+  return present.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Counts of each verdict among `checks`. */
+export function tally(checks: readonly CheckResult[]): Record<CheckStatus, number> {
+  const t: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  for (const c of checks) t[c.status]++;
+  return t;
+}
+
+/** A thin bar of the verdicts of an area (failures first), as inline SVG. */
+export function statusBar(t: Record<CheckStatus, number>, width = 120): string {
+  const total = STATUSES.reduce((s, k) => s + t[k], 0);
+  if (total === 0) return '';
+  let x = 0;
+  const rects = STATUSES.filter((k) => t[k] > 0).map((k) => {
+    const w = (t[k] / total) * width;
+    const r = `<rect class="bar-${k}" x="${x.toFixed(2)}" y="0" width="${w.toFixed(2)}" height="8"><title>${t[k]} ${k}</title></rect>`;
+    x += w;
+    return r;
+  });
+  return `<svg class="sbar" width="${width}" height="8" viewBox="0 0 ${width} 8" role="img" aria-label="${STATUSES.map((k) => `${t[k]} ${k}`).join(', ')}">${rects.join('')}</svg>`;
+}
+
+/** The counts of an area in words: `10 checks · 9 pass · 1 fail`. */
+export function countsText(t: Record<CheckStatus, number>): string {
+  const total = STATUSES.reduce((s, k) => s + t[k], 0);
+  return [`${total} ${total === 1 ? 'check' : 'checks'}`, ...STATUSES.filter((k) => t[k] > 0).map((k) => `<span class="c-${k}">${t[k]} ${k}</span>`)].join(' · ');
+}
+
+/** The checklist: one section per area, its checks in run order. */
+export function checklist(results: RunResults, anchors: Anchors): string {
+  if (results.checks.length === 0) return '<p class="muted">No check was run.</p>';
+  return areasOf(results.checks)
+    .map((area) => {
+      const checks = results.checks.filter((c) => c.area === area);
+      const t = tally(checks);
+      return `<section class="area" id="area-${html(area)}" data-area="${html(area)}"><h2><span class="area-name">${html(area)}</span> <span class="area-counts">${countsText(t)}</span> ${statusBar(t)}</h2>${checks
+        .map((c) => checkBlock(c, anchors))
+        .join('\n')}</section>`;
+    })
+    .join('\n');
+}

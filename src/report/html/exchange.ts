@@ -1,0 +1,74 @@
+import type { Exchange } from '../../http/exchange.js';
+import { bytes, cut, duration, html, pretty } from './escape.js';
+
+/**
+ * Headers whose values change from run to run whatever the endpoint does (dates, request ids, traces, and the
+ * signatures, made with a fresh demo secret or over a fresh body): marked, so a reviewer comparing two
+ * reports knows not to read anything into them, but never hidden.
+ */
+export const VOLATILE_HEADERS: ReadonlySet<string> = new Set([
+  'date', 'expires', 'last-modified', 'age', 'etag', 'server-timing', 'x-runtime', 'x-response-time',
+  'x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amzn-trace-id', 'x-trace-id', 'traceparent', 'tracestate',
+  'cf-ray', 'x-cloud-trace-context', 'x-mplus-signature', 'x-kopokopo-signature', 'keep-alive',
+]);
+
+/** Headers that carry credentials: their values are never written, whoever sent them. */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+
+/** The status texts a reviewer meets most. */
+const REASON: Record<number, string> = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request',
+  401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 408: 'Request Timeout', 413: 'Content Too Large',
+  415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway',
+  503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+/** One header list as a table: names and values escaped, volatile ones tagged, credentials redacted. */
+export function headersTable(headers: Record<string, string>): string {
+  const rows = Object.entries(headers).map(([name, value]) => {
+    const lower = name.toLowerCase();
+    const shown = CREDENTIAL_HEADERS.has(lower) ? '<span class="redacted">[redacted: credential]</span>' : html(value);
+    const tag = VOLATILE_HEADERS.has(lower) ? ' <span class="tag volatile" title="changes from run to run: not part of the verdict">volatile</span>' : '';
+    return `<tr><th>${html(name)}</th><td>${shown}${tag}</td></tr>`;
+  });
+  return rows.length > 0 ? `<table class="hdrs">${rows.join('')}</table>` : '<p class="muted">no headers</p>';
+}
+
+/** A body in a `<pre>`: JSON pretty-printed (the page's script colours it), cut when long. */
+export function bodyBlock(body: string, note = ''): string {
+  if (!body) return '<p class="muted">empty body</p>';
+  const p = pretty(body);
+  return `<pre class="body${p.json ? ' json' : ''}">${html(cut(p.text))}</pre>${note}`;
+}
+
+/** The one-line summary of an exchange: `#12 startSession → 200 OK · 12.4 ms`. */
+export function exchangeLine(ex: Exchange): string {
+  const res = ex.response;
+  const status = res
+    ? `<span class="http s${Math.floor(res.status / 100)}xx">${html(res.status)}${REASON[res.status] ? ` ${REASON[res.status]}` : ''}</span>`
+    : '<span class="http none">no reply</span>';
+  const error = ex.error ? ` <span class="xerr">${html(ex.error.kind)}</span>` : '';
+  const size = res ? ` · ${bytes(res.bytes ?? res.body.length)}` : '';
+  return `<span class="seq">#${html(ex.seq)}</span> <span class="label">${html(ex.label)}</span> → ${status}${error} <span class="muted">· ${duration(ex.timing.totalMs)}${size}</span>`;
+}
+
+/**
+ * One exchange, collapsed to its summary line: request (URL, headers, body) beside the reply (status,
+ * headers, body), with timings and the transport error, if any. `anchor` gives it an id for links.
+ */
+export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: boolean } = {}): string {
+  const res = ex.response;
+  const t = ex.timing;
+  const timing = `started ${html(t.startedAt)} · headers after ${t.headersMs !== undefined ? duration(t.headersMs) : '–'} · complete after ${duration(t.totalMs)}`;
+  const error = ex.error ? `<p class="xerr-msg"><b>${html(ex.error.kind)}</b>: ${html(ex.error.message)}</p>` : '';
+  const reply = res
+    ? `<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${html(res.status)}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers)}${bodyBlock(
+        res.body,
+        res.truncated ? '<p class="muted">the body was cut at the size cap</p>' : '',
+      )}`
+    : '<h5>reply</h5><p class="muted">none</p>';
+  return `<details class="ex"${opts.anchor ? ` id="${html(opts.anchor)}"` : ''}${opts.open ? ' open' : ''}><summary>${exchangeLine(ex)}</summary>
+<p class="timing muted">${timing}</p>${error}
+<div class="cols"><div class="req"><h5>request <code>${html(ex.request.method)} ${html(ex.request.url)}</code></h5>${headersTable(ex.request.headers)}${bodyBlock(ex.request.body)}</div>
+<div class="res">${reply}</div></div></details>`;
+}
