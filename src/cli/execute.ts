@@ -1,8 +1,12 @@
 import type { ResolvedRun } from '../config/load.js';
+import { assertResolvable } from '../http/diagnose.js';
 import { ConsoleReporter, consoleStyle } from '../report/console.js';
 import { ensureWritable, writeReports } from '../report/write.js';
 import type { RunResults } from '../runner/results.js';
 import { run, type ProfileDriver } from '../runner/run.js';
+import { routeStrayError } from '../runner/stop.js';
+import { HookcertError } from '../errors.js';
+import { redact, type Secret } from '../secret.js';
 import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { EXIT } from './options.js';
@@ -12,35 +16,82 @@ export function exitCodeOf(results: RunResults): number {
   return results.verdict === 'conformant' ? EXIT.conformant : results.verdict === 'incomplete' ? EXIT.incomplete : EXIT.notConformant;
 }
 
+/** After an interruption the reports are written; whatever still runs (a check left behind) gets this long. */
+const LINGER_AFTER_INTERRUPT_MS = 300;
+
 /**
  * Runs a resolved certification with the console reporter, writes the report files (also when the run is
- * interrupted: SIGINT/SIGTERM end it as `incomplete`; a second SIGINT exits at once) and returns the exit code.
+ * interrupted: SIGINT/SIGTERM end it as `incomplete` and the process exits 3 once the files are written; a
+ * second signal exits at once) and returns the exit code. Bad input found here (a host name that does not
+ * resolve, a report folder that cannot be written) throws before anything is written.
  */
 export async function executeRun(resolved: ResolvedRun, driver: ProfileDriver, replayBase: string[], io: Io, verbose = false): Promise<{ code: number; results: RunResults }> {
-  ensureWritable(resolved.reportDir);
-  const secrets = [resolved.sub.secret];
-  const reporter = new ConsoleReporter({ write: io.stdout, ...consoleStyle(io.env, io.isTTY), secrets, verbose });
+  try {
+    return await execute(resolved, driver, replayBase, io, verbose);
+  } catch (err) {
+    // The secret may have come from the config file alone, which the CLI's own redactor does not know.
+    throw redacted(err, [resolved.sub.secret]);
+  }
+}
+
+async function execute(resolved: ResolvedRun, driver: ProfileDriver, replayBase: string[], io: Io, verbose: boolean): Promise<{ code: number; results: RunResults }> {
   const { sub, options } = resolved;
+  const secrets = [sub.secret];
+  const say = (text: string) => io.stderr(redact(text, secrets));
+  for (const url of [sub.url, ...Object.values(sub.topicUrls ?? {})]) await assertResolvable(url);
+  ensureWritable(resolved.reportDir);
+  const reporter = new ConsoleReporter({ write: io.stdout, ...consoleStyle(io.env, io.isTTY), secrets, verbose });
   io.stdout(
-    `hookcert ${VERSION} · ${sub.profile} · ${sub.url} · seed ${options.seed} · ${sub.events.length} events${resolved.configPath ? ` · config ${resolved.configPath}` : ''}\n`,
+    redact(
+      `hookcert ${VERSION} · ${sub.profile} · ${sub.url} · seed ${options.seed} · ${sub.events.length} events${resolved.configPath ? ` · config ${resolved.configPath}` : ''}\n`,
+      secrets,
+    ),
   );
   const controller = new AbortController();
-  let interrupts = 0;
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    io.stderr(`\nhookcert: ${signal}: stopping, writing what was judged so far (again to quit at once)\n`);
+    interrupted = true;
+    // Back to the default action: a second signal ends the process at once, even in the middle of writing
+    // the report (a JavaScript handler would only run once the writing is done).
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    say(`\nhookcert: ${signal}: stopping, writing what was judged so far (${signal} again to quit at once)\n`);
     controller.abort();
+  };
+  // A crash inside a check outside its promise chain (a timer, an unawaited promise) is that check's
+  // `error`; one that belongs to no check is said and the run goes on.
+  const onStray = (err: unknown) => {
+    if (!routeStrayError(err)) say(`hookcert: internal error outside any check (the run goes on): ${err instanceof Error ? err.message : String(err)}\n`);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  process.on('uncaughtException', onStray);
+  process.on('unhandledRejection', onStray);
   try {
-    const results = await run({ driver, sub, options, replayBase, listener: reporter, signal: controller.signal });
+    const log = resolved.debug ? say : undefined;
+    const results = await run({ driver, sub, options, replayBase, listener: reporter, signal: controller.signal, log });
     writeReports(results, resolved.reportDir, secrets);
     reporter.finish(results, resolved.reportDir);
-    return { code: exitCodeOf(results), results };
+    const code = exitCodeOf(results);
+    // The files are written: a check left running by the interruption must not hold the process open.
+    if (interrupted) setTimeout(() => process.exit(code), LINGER_AFTER_INTERRUPT_MS).unref();
+    return { code, results };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    // Interrupted, the process is about to exit: a check left behind still cannot crash it.
+    if (!interrupted) {
+      process.off('uncaughtException', onStray);
+      process.off('unhandledRejection', onStray);
+    }
   }
+}
+
+/** `err` with every secret taken out of its message and stack. */
+function redacted(err: unknown, secrets: readonly Secret[]): unknown {
+  if (err instanceof HookcertError) return new HookcertError(err.code, redact(err.message, secrets));
+  if (!(err instanceof Error)) return new Error(redact(String(err), secrets));
+  const copy = new Error(redact(err.message, secrets));
+  copy.stack = redact(err.stack ?? '', secrets);
+  return copy;
 }

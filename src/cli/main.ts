@@ -52,8 +52,18 @@ function knownSecrets(argv: string[], env: NodeJS.ProcessEnv): Secret[] {
   return out;
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. Everything it prints passes
+ * the secret redactor; an internal error is one line (with `--debug`, its stack trace too, redacted).
+ * `HOOKCERT_REPORT_RSS=1` (for the robustness tests) prints the peak memory at the end.
+ */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const code = await mainInner(argv, io);
+  if (io.env.HOOKCERT_REPORT_RSS === '1') io.stderr(`hookcert: peak RSS ${process.resourceUsage().maxRSS} KiB\n`);
+  return code;
+}
+
+async function mainInner(argv: string[], io: Io): Promise<number> {
   const secrets = knownSecrets(argv, io.env);
   const safeIo: Io = { ...io, stderr: (t) => io.stderr(redact(t, secrets)), stdout: (t) => io.stdout(redact(t, secrets)) };
   let code: number = EXIT.conformant;
@@ -68,6 +78,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.usage;
     }
     safeIo.stderr(`hookcert: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (argv.includes('--debug') && err instanceof Error && err.stack) safeIo.stderr(`${err.stack}\n`);
     return EXIT.incomplete;
   }
   return code;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mplusEvents } from '../protocol/mplus/driver.js';
-import { parseEndpointUrl, resolveRun, suggest } from './load.js';
+import { durationMs, parseEndpointUrl, resolveRun, suggest } from './load.js';
 
 const catalogues = () => mplusEvents;
 const SECRET = 'eFc5HrxwLbONJ+EYXrbHB+a9HueYIQzotgKRLRVAfx0=';
@@ -48,4 +48,58 @@ describe('parseEndpointUrl', () => {
 it('suggests the nearest known word', () => {
   expect(suggest('scancode', ['scanCode', 'startSession'])).toBe(' (did you mean "scanCode"?)');
   expect(suggest('zzzzzz', ['scanCode'])).toBe('');
+});
+
+describe('limits', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hookcert-limits-'));
+  const file = (content: unknown) => {
+    const path = join(dir, `c${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+
+  it('reads durations as ms, s, m or h, and refuses the rest', () => {
+    expect([durationMs('--x', '500'), durationMs('--x', '500ms'), durationMs('--x', '2s'), durationMs('--x', '1.5s'), durationMs('--x', '10m'), durationMs('--x', '1h')]).toEqual([
+      500, 500, 2000, 1500, 600_000, 3_600_000,
+    ]);
+    expect(durationMs('--x', undefined)).toBeUndefined();
+    expect(() => durationMs('--max-run-time', 'soon')).toThrow(/--max-run-time takes a duration such as 500 \(ms\), 2s, 10m \(got "soon"\)/);
+    expect(() => durationMs('--budget', '0')).toThrow(/--budget must be between 1 ms and 24 h/);
+  });
+
+  it('takes budgets from --budget, else the event in the file, else run.budgetMs, else the catalogue', () => {
+    const path = file({ endpointUrl: 'http://127.0.0.1:9/h', events: { scanCode: { budgetMs: 900 }, startSession: {} }, run: { budgetMs: 700, graceMs: 50, maxRunMs: 60_000, connectTimeoutMs: 300, maxBodyBytes: 4096 } });
+    const fromFile = resolveRun({ config: path }, catalogues, { HOOKCERT_SECRET: SECRET });
+    expect(fromFile.sub.events.map((e) => [e.name, e.budgetMs])).toEqual([
+      ['scanCode', 900],
+      ['startSession', 700],
+    ]);
+    expect(fromFile.options).toMatchObject({ graceMs: 50, maxRunMs: 60_000, connectTimeoutMs: 300, maxBodyBytes: 4096 });
+    const fromFlags = resolveRun({ config: path, budget: '2s', grace: '0', maxRunTime: '90s', connectTimeout: '1s', debug: true }, catalogues, { HOOKCERT_SECRET: SECRET });
+    expect(fromFlags.sub.events.map((e) => e.budgetMs)).toEqual([2000, 2000]);
+    expect(fromFlags.options).toMatchObject({ graceMs: 0, maxRunMs: 90_000, connectTimeoutMs: 1000 });
+    expect(fromFlags.debug).toBe(true);
+    const defaults = resolveRun({ url: 'http://127.0.0.1:9/h', events: 'startSession' }, catalogues, { HOOKCERT_SECRET: SECRET });
+    expect(defaults.sub.events[0].budgetMs).toBe(mplusEvents.defaults('startSession').budgetMs);
+    expect(defaults.options.maxRunMs).toBe(30 * 60_000);
+  });
+
+  it('keeps the secret of the config file out of its error messages', () => {
+    const path = file({ secret: SECRET, endpointUrl: 'http://127.0.0.1:9/h', events: { [SECRET]: {} } });
+    expect(() => resolveRun({ config: path }, catalogues, {})).toThrow(/^unknown event "\[redacted\]"/);
+    const broken = file(`{"secret": "${SECRET}" "endpointUrl": 1}`);
+    let message = '';
+    try {
+      resolveRun({ config: broken }, catalogues, {});
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/is not valid JSON \(.* at line 1, column \d+\): fix the syntax$/);
+    expect(message).not.toContain(SECRET);
+  });
+
+  it('refuses a --ca file that holds no PEM certificate', () => {
+    const path = file('not a certificate');
+    expect(() => resolveRun({ url: 'https://127.0.0.1:9/h', ca: path }, catalogues, { HOOKCERT_SECRET: SECRET })).toThrow(/holds no PEM certificate/);
+  });
 });

@@ -6,7 +6,7 @@ import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/options.js';
 import { randomSeed } from '../runner/seed.js';
 import type { ProfileName } from '../runner/types.js';
 import { registry } from '../schema/registry.js';
-import { Secret } from '../secret.js';
+import { redact, Secret } from '../secret.js';
 import type { EventConfig, Subscription } from './subscription.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
@@ -23,7 +23,18 @@ export interface ConfigFile {
   secretEncoding?: 'base64' | 'utf8';
   events?: Record<string, Partial<Omit<EventConfig, 'name'>>>;
   topics?: Record<string, string>;
-  run?: { seed?: number; runs?: number; level?: 'must' | 'should'; concurrency?: number; reportDir?: string };
+  run?: {
+    seed?: number;
+    runs?: number;
+    level?: 'must' | 'should';
+    concurrency?: number;
+    reportDir?: string;
+    budgetMs?: number;
+    graceMs?: number;
+    connectTimeoutMs?: number;
+    maxBodyBytes?: number;
+    maxRunMs?: number;
+  };
 }
 
 /** What the command line said (strings as typed; flags left out are undefined). */
@@ -45,6 +56,10 @@ export interface CliInput {
   insecure?: boolean;
   maxBodyBytes?: string;
   connectTimeout?: string;
+  budget?: string;
+  grace?: string;
+  maxRunTime?: string;
+  debug?: boolean;
 }
 
 /** What a profile knows about its events or topics: names and default settings. */
@@ -60,6 +75,8 @@ export interface ResolvedRun {
   reportDir: string;
   /** The config file that was read, if any. */
   configPath?: string;
+  /** `--debug`: log every exchange to stderr. */
+  debug?: boolean;
 }
 
 const usage = (message: string) => new HookcertError(HookcertErrorCode.USAGE, message);
@@ -76,7 +93,7 @@ export function readConfigFile(path: string): ConfigFile {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new HookcertError(HookcertErrorCode.CONFIG, `${path} is not valid JSON (${(err as Error).message}): fix the syntax`);
+    throw new HookcertError(HookcertErrorCode.CONFIG, `${path} is not valid JSON (${syntaxError(text, err)}): fix the syntax`);
   }
   const issues = registry().validate('report/config.schema.json', json);
   if (issues.length > 0) {
@@ -91,9 +108,22 @@ export function readConfigFile(path: string): ConfigFile {
   return json as ConfigFile;
 }
 
+/**
+ * Where a JSON syntax error is, without the text around it: V8 quotes the source, and the source may hold the
+ * secret.
+ */
+function syntaxError(text: string, err: unknown): string {
+  const message = String((err as Error).message).replace(/,? ".*" is not valid JSON$/s, '');
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  return `${message.replace(/ in JSON at position \d+.*$/s, '')} at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
 function knownKeys(instancePath: string): string[] {
   if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'run'];
-  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir'];
+  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir', 'budgetMs', 'graceMs', 'connectTimeoutMs', 'maxBodyBytes', 'maxRunMs'];
   if (instancePath.includes('/triggers/')) return ['codeType', 'pattern', 'reject'];
   if (instancePath.startsWith('/events/')) return ['blocking', 'polling', 'budgetMs', 'triggers'];
   return [];
@@ -147,6 +177,16 @@ function integer(flag: string, text: string | undefined, min: number, max = Numb
   return n;
 }
 
+/** A duration flag: `500` or `500ms`, `2s`, `1.5s`, `10m`, `1h`; in milliseconds. */
+export function durationMs(flag: string, text: string | undefined, min = 1, max = 24 * 3_600_000): number | undefined {
+  if (text === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/.exec(text);
+  if (!m) throw usage(`${flag} takes a duration such as 500 (ms), 2s, 10m (got "${text}")`);
+  const n = Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[m[2] ?? 'ms']!);
+  if (n < min || n > max) throw usage(`${flag} must be between ${min} ms and ${max / 3_600_000} h (got ${n} ms)`);
+  return n;
+}
+
 function choice<T extends string>(flag: string, text: string | undefined, choices: readonly T[]): T | undefined {
   if (text === undefined) return undefined;
   if (!(choices as readonly string[]).includes(text)) throw usage(`${flag} must be one of ${choices.join(', ')} (got "${text}")${suggest(text, choices)}`);
@@ -160,6 +200,16 @@ function choice<T extends string>(flag: string, text: string | undefined, choice
 export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) => EventCatalogue, env: NodeJS.ProcessEnv = process.env): ResolvedRun {
   const configPath = input.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   const file: ConfigFile = configPath ? readConfigFile(configPath) : {};
+  try {
+    return resolveWith(input, catalogues, env, file, configPath);
+  } catch (err) {
+    // A message may quote a value of the file (an endpointUrl, a pattern): keep the file's secret out of it.
+    if (err instanceof HookcertError && file.secret) throw new HookcertError(err.code, redact(err.message, [new Secret(file.secret)]));
+    throw err;
+  }
+}
+
+function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => EventCatalogue, env: NodeJS.ProcessEnv, file: ConfigFile, configPath: string | undefined): ResolvedRun {
   const profile = choice('--profile', input.profile, ['mplus', 'kopokopo'] as const) ?? file.profile ?? 'mplus';
   const urlText = input.url ?? file.endpointUrl;
   if (!urlText) throw usage('no endpoint: pass --url https://… (or set endpointUrl in hookcert.config.json)');
@@ -179,7 +229,12 @@ export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) =
     if (!known.includes(name))
       throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `unknown ${profile === 'kopokopo' ? 'topic' : 'event'} "${name}"${suggest(name, known)}; \`hookcert list --events\` lists them`);
   }
-  const events: EventConfig[] = chosen.map((name) => ({ name, ...catalogue.defaults(name), ...(file.events?.[name] ?? {}) })).map((e) => ({ ...e, triggers: e.triggers ?? [] }));
+  // Budgets: --budget, else the event's own in the file, else run.budgetMs of the file, else the catalogue's.
+  const budget = durationMs('--budget', input.budget);
+  const fileBudget = file.run?.budgetMs;
+  const events: EventConfig[] = chosen
+    .map((name) => ({ name, ...catalogue.defaults(name), ...(fileBudget ? { budgetMs: fileBudget } : {}), ...(file.events?.[name] ?? {}), ...(budget ? { budgetMs: budget } : {}) }))
+    .map((e) => ({ ...e, triggers: e.triggers ?? [] }));
   for (const e of events) for (const t of e.triggers) {
     try {
       new RegExp(t.pattern);
@@ -206,21 +261,26 @@ export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) =
     runs: integer('--runs', input.runs, 1, 1_000_000) ?? file.run?.runs ?? DEFAULT_RUN_OPTIONS.runs,
     level: choice('--level', input.level, ['must', 'should'] as const) ?? file.run?.level ?? DEFAULT_RUN_OPTIONS.level,
     concurrency: integer('--concurrency', input.concurrency, 1, 512) ?? file.run?.concurrency ?? DEFAULT_RUN_OPTIONS.concurrency,
-    maxBodyBytes: integer('--max-body-bytes', input.maxBodyBytes, 1024) ?? DEFAULT_RUN_OPTIONS.maxBodyBytes,
-    connectTimeoutMs: integer('--connect-timeout', input.connectTimeout, 1) ?? DEFAULT_RUN_OPTIONS.connectTimeoutMs,
+    maxBodyBytes: integer('--max-body-bytes', input.maxBodyBytes, 1024) ?? file.run?.maxBodyBytes ?? DEFAULT_RUN_OPTIONS.maxBodyBytes,
+    connectTimeoutMs: durationMs('--connect-timeout', input.connectTimeout) ?? file.run?.connectTimeoutMs ?? DEFAULT_RUN_OPTIONS.connectTimeoutMs,
+    graceMs: durationMs('--grace', input.grace, 0) ?? file.run?.graceMs ?? DEFAULT_RUN_OPTIONS.graceMs,
+    maxRunMs: durationMs('--max-run-time', input.maxRunTime, 100) ?? file.run?.maxRunMs ?? DEFAULT_RUN_OPTIONS.maxRunMs,
     ...(checks ? { checks } : {}),
     ...(input.ca ? { ca: readCa(input.ca) } : {}),
     ...(input.insecure ? { insecure: true } : {}),
   };
-  return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath };
+  return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath, ...(input.debug ? { debug: true } : {}) };
 }
 
 function readCa(path: string): string {
+  let text: string;
   try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw usage(`--ca: cannot read the certificate file ${path}`);
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw usage(`--ca: cannot read the certificate file ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}): check the path`);
   }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) throw usage(`--ca: ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----): give the CA or server certificate in PEM form`);
+  return text;
 }
 
 function splitList(text: string): string[] {

@@ -21,6 +21,18 @@ beforeAll(async () => {
         // never answers
       } else if (req.url === '/reset') {
         req.socket.destroy();
+      } else if (req.url === '/headers-only') {
+        res.writeHead(200, { 'content-length': '100' });
+        res.write('{"a"');
+      } else if (req.url === '/cut') {
+        res.writeHead(200, { 'content-length': '100' });
+        res.write('{"a"');
+        setTimeout(() => req.socket.destroy(), 20);
+      } else if (req.url === '/declared-big') {
+        res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) });
+        res.write(Buffer.alloc(5000, 'a'));
+      } else if (req.url === '/not-http') {
+        req.socket.end('SSH-2.0-OpenSSH_9.6\r\n');
       }
     });
   });
@@ -71,6 +83,63 @@ describe('HttpClient', () => {
     expect((await send(client, '/reset')).error?.kind).toBe('reset');
     const refused = await client.send({ url: 'http://127.0.0.1:1/x', headers: {}, body: Buffer.from(''), label: 'x', timeoutMs: 1000 });
     expect(refused.error?.kind).toBe('refused');
+    await client.close();
+  });
+
+  it('says how far a reply had come when the deadline cut it off', async () => {
+    const client = new HttpClient();
+    const ex = await send(client, '/headers-only', 300);
+    expect(ex.error?.kind).toBe('timeout');
+    expect(ex.error?.message).toMatch(/^no complete reply within 300 ms: HTTP 200 and its headers came after \d+ ms, then only 4 bytes of the body$/);
+    expect(ex.response).toMatchObject({ status: 200, body: '{"a"', bytes: 4 });
+    await client.close();
+  });
+
+  it('says how many of the declared bytes came before the connection closed', async () => {
+    const client = new HttpClient();
+    const ex = await send(client, '/cut');
+    expect(ex.error?.kind).toBe('reset');
+    expect(ex.error?.message).toMatch(/^the connection was (closed|reset) before the reply was complete: 4 of the 100 bytes its Content-Length declared had come \(after \d+ ms\)$/);
+    await client.close();
+  });
+
+  it('cuts a body that declares more than the cap, and says what it declared', async () => {
+    const client = new HttpClient({ maxBodyBytes: 1024 });
+    const ex = await send(client, '/declared-big');
+    expect(ex.error?.message).toBe(
+      'the reply body is larger than the 1024-byte cap (it declared 10485760 bytes); hookcert read the first 1024 bytes and closed the connection (--max-body-bytes)',
+    );
+    await client.close();
+  });
+
+  it('reports a reply that is not HTTP as a protocol failure', async () => {
+    const client = new HttpClient();
+    const ex = await send(client, '/not-http');
+    expect(ex.error?.kind).toBe('protocol');
+    expect(ex.error?.message).toMatch(/^not a valid HTTP reply \(/);
+    await client.close();
+  });
+
+  it('logs every exchange for --debug and tells the run about it', async () => {
+    const lines: string[] = [];
+    const seen: number[] = [];
+    const client = new HttpClient({ log: (l) => lines.push(l), onExchange: (ex) => seen.push(ex.seq) });
+    await send(client, '/echo');
+    expect(seen).toEqual([1]);
+    const text = lines.join('');
+    expect(text).toMatch(/^hookcert debug #1 > \d\d:\d\d:\d\d\.\d{3} POST http:\/\/127\.0\.0\.1:\d+\/echo \(\/echo, cut off after 2000 ms\)\n/);
+    expect(text).toContain('hookcert debug #1 >   x-test: yes\n');
+    expect(text).toContain('hookcert debug #1 >   body 7 bytes: "{\\"a\\":1}"\n');
+    expect(text).toMatch(/hookcert debug #1 < HTTP 200 in \d+ ms, headers after \d+ ms\n/);
+    expect(text).toContain('hookcert debug #1 <   x-seen: yes\n');
+    await client.close();
+  });
+
+  it('refuses every request after abort(), at once', async () => {
+    const client = new HttpClient();
+    client.abort();
+    const ex = await send(client, '/hang', 5000);
+    expect(ex.error).toEqual({ kind: 'aborted', message: 'the run was stopped' });
     await client.close();
   });
 });

@@ -24,12 +24,17 @@ export interface RecordedRequest {
 export interface RecordedResponse {
   status: number;
   headers: Record<string, string>;
-  /** The body as UTF-8 text (invalid sequences replaced), cut at the size cap. */
+  /**
+   * The body as UTF-8 text (invalid sequences replaced), as far as the record keeps it: the first 16 KiB (a
+   * run keeps many records; the reply was judged on all its bytes, up to the size cap).
+   */
   body: string;
   /** Bytes received (up to the cap). */
   bytes: number;
   /** True when the body was cut at the size cap. */
   truncated: boolean;
+  /** When the record keeps less of the body than was received: how many bytes it keeps. */
+  recordedBytes?: number;
 }
 
 /** Timings of one exchange, in milliseconds from the moment the request was handed to the socket pool. */

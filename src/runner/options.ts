@@ -18,6 +18,8 @@ export interface RunOptions {
   maxBodyBytes: number;
   /** Time waited past an event's budget before the exchange is cut off (the budget itself is judged by the timing checks). */
   graceMs: number;
+  /** Time allowed for the whole run; when it is up the run ends `incomplete` with what was judged. */
+  maxRunMs: number;
   /** Extra CA certificate(s) to trust (PEM text). */
   ca?: string;
   /** Accept any TLS certificate. */
@@ -33,4 +35,5 @@ export const DEFAULT_RUN_OPTIONS: Omit<RunOptions, 'seed'> = {
   connectTimeoutMs: 5_000,
   maxBodyBytes: 1024 * 1024,
   graceMs: 2_000,
+  maxRunMs: 30 * 60_000,
 };

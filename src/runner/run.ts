@@ -1,5 +1,7 @@
 import type { Subscription } from '../config/subscription.js';
 import { HttpClient } from '../http/client.js';
+import { speaksTls } from '../http/diagnose.js';
+import { Liveness } from '../http/liveness.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { schemasDir } from '../paths.js';
 import { registry, type SchemaRegistry } from '../schema/registry.js';
@@ -11,9 +13,10 @@ import { loadChecks, suitesDir } from './load.js';
 import type { RunOptions } from './options.js';
 import { Recorder } from './recorder.js';
 import { replayCommand } from './replay.js';
-import type { RunResults } from './results.js';
+import { LATENCY_EDGES_MS, type LatencyHistogram, type RunResults } from './results.js';
 import { runCheck } from './run-check.js';
 import { deriveSeed } from './seed.js';
+import { guarded, RunStop } from './stop.js';
 import { ms, quantile } from './stats.js';
 import type { CheckResult, ProfileName } from './types.js';
 
@@ -47,28 +50,55 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Checks to run instead of the profile's suite (tests). */
   checks?: CheckDefinition<CheckContext>[];
+  /** `--debug`: every exchange, as lines (the caller redacts them). */
+  log?: (line: string) => void;
 }
+
+/** The label of the repeated first request that tells whether a silent endpoint has stopped. */
+const LIVENESS_LABEL = 'liveness';
 
 /** Transport failures that mean the endpoint cannot be reached at all. */
 const UNREACHABLE = new Set(['refused', 'dns', 'connect-timeout', 'tls', 'protocol']);
 
 /**
  * Runs a certification: plans the checks against the subscription, probes the endpoint, runs each check
- * (a crash is that check's `error`), and gathers verdicts and figures into {@link RunResults}.
+ * (a crash is that check's `error`), and gathers verdicts and figures into {@link RunResults}. An
+ * interruption, the run's time limit or an endpoint that stops answering end it early: `incomplete`, with
+ * every check judged before.
  */
 export async function run(req: RunRequest): Promise<RunResults> {
   const { driver, sub, options } = req;
   const startedAt = new Date();
   const schemas = registry();
+  const stop = new RunStop(req.signal, options.maxRunMs);
+  const liveness = new Liveness();
+  let firstRequest: LiveExchange | undefined;
+  let repeating = false;
+  // Nothing came back several times in a row: repeat the run's first request; silence again means the
+  // endpoint stopped, not that it choked on one hostile input (see Liveness).
+  const watch = (ex: LiveExchange) => {
+    if (ex.label === LIVENESS_LABEL || !liveness.note(ex) || repeating || stop.stopped || !firstRequest) return;
+    repeating = true;
+    const { url, headers, body } = firstRequest.request;
+    void client
+      .send({ url, headers, body: Buffer.from(body, 'utf8'), label: LIVENESS_LABEL, timeoutMs: driver.budgetOf(sub, firstRequest.label) + options.graceMs })
+      .then((repeat) => {
+        if (!repeat.response && repeat.error?.kind !== 'aborted') stop.stop(liveness.reason(repeat));
+        else if (repeat.response) liveness.silent = 0; // alive: what went unanswered was the inputs, not the endpoint
+        repeating = false;
+      });
+  };
   const client = new HttpClient({
     connectTimeoutMs: options.connectTimeoutMs,
     maxBodyBytes: options.maxBodyBytes,
     connections: Math.max(8, options.concurrency * 2),
     ca: options.ca,
     insecure: options.insecure,
+    log: req.log,
+    onExchange: watch,
   });
   const onAbort = () => client.abort();
-  req.signal?.addEventListener('abort', onAbort, { once: true });
+  stop.signal.addEventListener('abort', onAbort, { once: true });
   const recorder = new Recorder();
   const deps = { client, recorder, schemas };
   const all = req.checks ?? (await loadChecks(driver.name));
@@ -78,30 +108,32 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const results: CheckResult[] = [];
   let incompleteReason: string | undefined;
   try {
-    const probe = await driver.probe(driver.context(sub, options, deriveSeed(options.seed, 'probe'), deps));
-    if (probe.error && UNREACHABLE.has(probe.error.kind)) {
+    const probe = await stop.race(driver.probe(driver.context(sub, options, deriveSeed(options.seed, 'probe'), deps)));
+    firstRequest = probe;
+    if (probe && !probe.response && (probe.error?.kind === 'reset' || probe.error?.kind === 'protocol') && probe.request.url.startsWith('http:') && (await speaksTls(probe.request.url))) {
+      // A TLS server answers plain HTTP by closing the connection (or with TLS bytes): say what to fix.
+      incompleteReason = `cannot reach ${probe.request.url}: the endpoint speaks TLS at that address (${probe.error.kind} to plain HTTP): use https://`;
+    } else if (probe?.error && UNREACHABLE.has(probe.error.kind)) {
       incompleteReason = `cannot reach ${probe.request.url}: ${probe.error.message}`;
     }
     for (const def of planned) {
-      if (incompleteReason) break;
-      if (req.signal?.aborted) {
-        incompleteReason = 'the run was interrupted';
-        break;
-      }
+      if (incompleteReason || stop.stopped) break;
       req.listener?.checkStarted?.(def);
       const t = driver.context(sub, options, deriveSeed(options.seed, def.id), deps);
-      const result = await runCheck(def, t, replayCommand(req.replayBase, options.seed, def.id));
-      if (req.signal?.aborted) {
-        incompleteReason = 'the run was interrupted';
-        if (result.status === 'error') break; // judged by an aborted exchange: not a verdict
-      }
+      const replay = replayCommand(req.replayBase, options.seed, def.id);
+      const result = await stop.race(guarded(() => runCheck(def, t, replay)).catch((err: unknown) => crashed(def, replay, err)));
+      // A check that was running when the run stopped is not judged: its exchanges were cut off.
+      if (!result || stop.stopped) break;
       results.push(result);
       req.listener?.checkDone?.(result);
     }
   } finally {
-    req.signal?.removeEventListener('abort', onAbort);
+    stop.dispose();
+    stop.signal.removeEventListener('abort', onAbort);
+    client.abort();
     await client.close();
   }
+  incompleteReason ??= stop.reason;
 
   const summary = { total: planned.length, pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
   for (const r of results) summary[r.status]++;
@@ -116,6 +148,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       budgetMs: driver.budgetOf(sub, label),
     };
   }
+  const latencyHistogram = histogram(recorder.latencies);
   return {
     tool: { name: 'hookcert', version: VERSION },
     profile: driver.name,
@@ -144,7 +177,41 @@ export async function run(req: RunRequest): Promise<RunResults> {
       replies: recorder.replies,
       transportErrors: Object.fromEntries(recorder.transportErrors),
       latencyMs,
+      latencyHistogram,
     },
   };
 }
 
+/** Counts each label's latencies in the shared {@link LATENCY_EDGES_MS} buckets. */
+export function histogram(latencies: ReadonlyMap<string, readonly number[]>): LatencyHistogram {
+  const counts: Record<string, number[]> = {};
+  for (const [label, values] of [...latencies.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const row = new Array<number>(LATENCY_EDGES_MS.length + 1).fill(0);
+    for (const v of values) {
+      let i = 0;
+      while (i < LATENCY_EDGES_MS.length && v >= LATENCY_EDGES_MS[i]) i++;
+      row[i]++;
+    }
+    counts[label] = row;
+  }
+  return { edgesMs: [...LATENCY_EDGES_MS], counts };
+}
+
+/** The `error` verdict of a check that crashed outside its own promise chain (a timer, an unawaited promise). */
+function crashed(def: CheckDefinition<CheckContext>, replay: string, err: unknown): CheckResult {
+  return {
+    id: def.id,
+    title: def.title,
+    level: def.level,
+    area: def.area,
+    profile: def.profile,
+    spec: def.spec,
+    status: 'error',
+    durationMs: 0,
+    reason: `hookcert could not judge this check: it crashed (${err instanceof Error ? err.message : String(err)})`,
+    warnings: [],
+    exchanges: [],
+    exchangeCount: 0,
+    replay,
+  };
+}

@@ -79,4 +79,24 @@ export interface Run {
   level?: "must" | "should";
   concurrency?: number;
   reportDir?: string;
+  /**
+   * The reply budget of every event that does not set its own (events.<name>.budgetMs), in ms. Default: the catalogue's budget of each event's class.
+   */
+  budgetMs?: number;
+  /**
+   * How long past its budget a reply is waited for before the exchange is cut off as a timeout, in ms. Default: 2000.
+   */
+  graceMs?: number;
+  /**
+   * Time allowed to set up a connection (TCP and TLS), in ms. Default: 5000.
+   */
+  connectTimeoutMs?: number;
+  /**
+   * The largest reply body read; a larger one is cut there and reported as too large. Default: 1048576.
+   */
+  maxBodyBytes?: number;
+  /**
+   * Time allowed for the whole run, in ms; when it is up the run ends incomplete with what was judged. Default: 1800000 (30 min).
+   */
+  maxRunMs?: number;
 }

@@ -73,6 +73,16 @@ export interface HookcertResultsJson {
           }
         | undefined;
     };
+    /**
+     * The latency distribution per event (mplus) or topic (kopokopo), over every exchange that got a reply. counts[label][i] counts latencies at or above edgesMs[i-1] and below edgesMs[i]; the first bucket has no lower bound, the last (i = edgesMs.length) no upper bound.
+     */
+    latencyHistogram?: {
+      edgesMs: number[];
+      counts: {
+        [k: string]: number[] | undefined;
+      };
+      [k: string]: unknown | undefined;
+    };
     [k: string]: unknown | undefined;
   };
   [k: string]: unknown | undefined;

@@ -1,4 +1,5 @@
 import type { Subscription } from '../../config/subscription.js';
+import { readJsonBody } from '../../http/body.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import type { SchemaIssue, SchemaRegistry } from '../../schema/registry.js';
 import { verifyMplus } from '../signature.js';
@@ -17,8 +18,10 @@ export interface JudgedReply {
   contentType?: string;
   /** The parsed body, when it is JSON. */
   json?: unknown;
-  /** Why the body is not JSON. */
+  /** Why the body is not JSON (not UTF-8, a BOM, compressed, nested too deep, NaN, a syntax error). */
   jsonError?: string;
+  /** What is JSON but doubtful (duplicate names): lenient acceptances a check may pass on as `t.warn`. */
+  warnings: string[];
   /** `X-Mplus-Signature` of the reply over its exact bytes. */
   signature: 'valid' | 'invalid' | 'missing' | 'not-needed';
   /** For an invalid signature: it does verify with the secret read in the other encoding. */
@@ -33,11 +36,10 @@ export interface JudgedReply {
 export function judgeReply(ex: LiveExchange, sub: Subscription, schemas: SchemaRegistry): JudgedReply {
   const res = ex.response;
   if (!res || ex.error) {
-    return { missing: true, status: res?.status, empty: true, signature: 'not-needed', schemaIssues: [] };
+    return { missing: true, status: res?.status, empty: true, signature: 'not-needed', schemaIssues: [], warnings: [] };
   }
-  const raw = ex.rawBody ?? Buffer.alloc(0);
-  const text = res.body;
-  const empty = text.trim().length === 0;
+  const raw = ex.rawBody ?? Buffer.from(res.body, 'utf8');
+  const empty = isBlank(raw);
   const judged: JudgedReply = {
     missing: false,
     status: res.status,
@@ -45,6 +47,7 @@ export function judgeReply(ex: LiveExchange, sub: Subscription, schemas: SchemaR
     contentType: res.headers['content-type'],
     signature: 'not-needed',
     schemaIssues: [],
+    warnings: [],
   };
   if (empty) return judged;
 
@@ -56,17 +59,23 @@ export function judgeReply(ex: LiveExchange, sub: Subscription, schemas: SchemaR
     judged.signatureOtherEncoding = otherEncodingVerifies(raw, sig, sub);
   }
 
-  try {
-    judged.json = JSON.parse(text);
-  } catch (err) {
-    judged.jsonError = err instanceof Error ? err.message : String(err);
+  const body = readJsonBody(raw, res.headers);
+  judged.warnings = body.warnings;
+  if (body.error !== undefined) {
+    judged.jsonError = body.error;
     return judged;
   }
+  judged.json = body.json;
   if (judged.json === null || typeof judged.json !== 'object' || Array.isArray(judged.json)) {
     judged.schemaIssues = [{ instancePath: '', schemaPath: '#/type', message: '(root) must be a JSON object' }];
     return judged;
   }
-  judged.schemaIssues = schemas.validate(REPLY_SCHEMA, judged.json);
+  try {
+    judged.schemaIssues = schemas.validate(REPLY_SCHEMA, judged.json);
+  } catch (err) {
+    // Never throws: a reply that breaks the validator is judged as not matching the schema.
+    judged.schemaIssues = [{ instancePath: '', schemaPath: '#', message: `the reply could not be validated (${err instanceof Error ? err.message : String(err)})` }];
+  }
   const code = (judged.json as { error?: { code?: unknown } }).error?.code;
   if (typeof code === 'string') judged.errorCode = code;
   return judged;
@@ -86,4 +95,10 @@ export function isJsonContentType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const media = contentType.split(';')[0].trim().toLowerCase();
   return media === 'application/json' || (media.startsWith('application/') && media.endsWith('+json'));
+}
+
+/** True when `raw` holds nothing but JSON whitespace (an "empty body"). */
+function isBlank(raw: Buffer): boolean {
+  for (const b of raw) if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  return true;
 }
