@@ -43,3 +43,21 @@ it('turns a reporter that crashes into a file that says so, without costing the 
   expect(renderSafely(crashing, sampleResults())).toBe('<!doctype html><meta charset="utf-8"><title>hookcert</title><p>hookcert could not render index.html (&#60;b&#62;boom&#60;/b&#62;); results.json holds the results</p>\n');
   expect(renderSafely({ file: 'summary.md', render: () => 'ok' }, sampleResults())).toBe('ok');
 });
+
+describe('redaction before rendering', () => {
+  it('removes a secret with markup characters that an endpoint echoed, before HTML and XML escaping could hide it', () => {
+    const secret = `s3cr<e>t&"quote'd`;
+    const results = sampleResults();
+    results.checks[0].warnings.push(`the endpoint echoed ${secret}`);
+    const dir = mkdtempSync(join(tmpdir(), 'hookcert-redact-'));
+    writeReports(results, dir, [new Secret(secret)]);
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text).not.toContain('s3cr&lt;e&gt;t');
+      expect(text).not.toContain('s3cr\\u003ce');
+      expect(text).not.toContain(secret);
+    }
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toContain('the endpoint echoed [redacted]');
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('the endpoint echoed [redacted]');
+  });
+});

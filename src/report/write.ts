@@ -34,7 +34,10 @@ export function ensureWritable(dir: string): void {
  * does not cost the others: its file says what went wrong and where the results are.
  */
 export function writeReports(results: RunResults, dir: string, secrets: readonly Secret[]): string[] {
-  const rendered = FILE_REPORTERS.map((r) => ({ path: join(dir, r.file), text: redact(renderSafely(r, results), secrets) }));
+  // Redact the results' own strings first (an endpoint may echo a secret, and escaping for HTML or XML
+  // would hide it from a later pass), then every rendered file once more as the last line of defence.
+  const clean = redactResults(results, secrets);
+  const rendered = FILE_REPORTERS.map((r) => ({ path: join(dir, r.file), text: redact(renderSafely(r, clean), secrets) }));
   const temps: string[] = [];
   try {
     mkdirSync(dir, { recursive: true });
@@ -61,4 +64,10 @@ export function renderSafely(reporter: FileReporter, results: RunResults): strin
     const why = `hookcert could not render ${reporter.file} (${err instanceof Error ? err.message : String(err)}); results.json holds the results`;
     return reporter.file.endsWith('.html') ? `<!doctype html><meta charset="utf-8"><title>hookcert</title><p>${why.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>\n` : `${why}\n`;
   }
+}
+
+/** A deep copy of `results` with every secret removed from every string in it. */
+export function redactResults(results: RunResults, secrets: readonly Secret[]): RunResults {
+  if (secrets.every((s) => s.reveal().length < 4)) return results;
+  return JSON.parse(JSON.stringify(results), (_key, value: unknown) => (typeof value === 'string' ? redact(value, secrets) : value)) as RunResults;
 }

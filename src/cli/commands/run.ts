@@ -18,6 +18,10 @@ export function replayWords(command: string[], input: CliInput): string[] {
   add('--runs', input.runs);
   add('--level', input.level);
   add('--concurrency', input.concurrency);
+  // Limits that change verdicts (a timeout replays as a timeout only under the same budget).
+  add('--budget', input.budget);
+  add('--grace', input.grace);
+  add('--max-body-bytes', input.maxBodyBytes);
   return words;
 }
 

@@ -27,11 +27,28 @@ export function cut(text: string, max = MAX_SHOWN): string {
 /** A body pretty-printed when it is JSON (2-space indent), as it came otherwise. */
 export function pretty(body: string): { text: string; json: boolean } {
   if (!body) return { text: '', json: false };
+  // Large or deeply nested bodies are shown as they came: re-indenting them costs seconds and memory.
+  if (body.length > PRETTY_MAX_CHARS || maxDepth(body) > PRETTY_MAX_DEPTH) return { text: body, json: false };
   try {
     return { text: JSON.stringify(JSON.parse(body), null, 2), json: true };
   } catch {
     return { text: body, json: false };
   }
+}
+
+const PRETTY_MAX_CHARS = 64 * 1024;
+const PRETTY_MAX_DEPTH = 64;
+
+/** The deepest nesting of brackets in `text` (strings not excluded: an upper bound, cheap). */
+function maxDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
 }
 
 /** Any value as indented JSON (`undefined` as the word). */
