@@ -1,0 +1,33 @@
+import type { Delivery } from '../../../src/pos/context.js';
+import { took, withinBudget } from '../../../src/pos/judge-reply.js';
+import { mplusCheck, SPEC } from '../check.js';
+
+/** Sequential requests per event: the slowest of them is judged. */
+const TRIES = 3;
+
+export default mplusCheck({
+  id: 'MP-TIM-001',
+  title: 'MUST answer each subscribed event within its budget',
+  level: 'MUST',
+  area: 'timing',
+  spec: {
+    doc: SPEC.transport,
+    quote: 'No timeout, retry count or back-off is published. … Timing budgets are therefore the suite\'s own, configurable, with documented defaults.',
+  },
+  async run(t) {
+    const slow: Array<{ event: string; line: string; over: Delivery[] }> = [];
+    for (const event of t.events()) {
+      const tries: Delivery[] = [];
+      for (let i = 0; i < TRIES; i++) tries.push(await t.send(event.name));
+      // A reply cut off at budget + grace (a timeout) is over budget too.
+      const over = tries.filter((d) => !withinBudget(d, event.budgetMs));
+      if (over.length > 0) slow.push({ event: event.name, line: `${event.name} (budget ${event.budgetMs} ms): ${tries.map(took).join(', ')}`, over });
+    }
+    if (slow.length > 0)
+      t.fail(`${slow.length} event${slow.length > 1 ? 's' : ''} answered over budget: ${slow.map((s) => s.event).join(', ')}`, {
+        expected: 'every reply complete within its event\'s budget (set per event in the config file: events.<name>.budgetMs)',
+        received: slow.map((s) => s.line).join('; '),
+        exchanges: slow.flatMap((s) => s.over.map((d) => d.exchange)),
+      });
+  },
+});
