@@ -50,7 +50,9 @@ export function expectRejected(t: MplusContext, d: Delivery, codes: readonly str
   if (status === 401 || status === 403) return;
   if (status === 400 && d.reply.errorCode && codes.includes(d.reply.errorCode)) return;
   if (status >= 400 && status <= 499) {
-    t.warn(`${what}: refused with ${received(d)}; the vendor's way is ${expected}`);
+    // One warning per kind of refusal (not per event): the same lenient answer everywhere is one finding.
+    const how = `HTTP ${status}${d.reply.errorCode ? ` with error.code ${d.reply.errorCode}` : ''}`;
+    if (!t.warnings.some((w) => w.startsWith(`refused with ${how} `))) t.warn(`refused with ${how} (first seen: ${what}); the vendor's way is ${expected}`);
     return;
   }
   t.fail(`${what}: not refused`, { expected, received: received(d) });
