@@ -10,7 +10,11 @@ export interface RunOptions {
   concurrency: number;
   /** Run only these check ids. */
   checks?: string[];
-  /** Time allowed for one check, all its exchanges included. */
+  /** `--shard K/N`: run only the K-th of N deterministic parts of the planned checks (src/runner/shard.ts). */
+  shard?: { index: number; count: number };
+  /** `--quick`: fewer generated cases (pre-commit use); the run says so. */
+  quick?: boolean;
+  /** Time allowed for one check, all its exchanges included: a guard against a harness that hangs (each exchange is already bounded by its budget plus grace). */
   checkTimeoutMs: number;
   /** Time allowed to set up a connection. */
   connectTimeoutMs: number;
@@ -31,7 +35,7 @@ export const DEFAULT_RUN_OPTIONS: Omit<RunOptions, 'seed'> = {
   runs: 25,
   level: 'must',
   concurrency: 4,
-  checkTimeoutMs: 120_000,
+  checkTimeoutMs: 600_000,
   connectTimeoutMs: 5_000,
   maxBodyBytes: 1024 * 1024,
   graceMs: 2_000,
