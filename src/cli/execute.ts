@@ -1,3 +1,4 @@
+import { applyBaseline } from '../baseline/baseline.js';
 import type { ResolvedRun } from '../config/load.js';
 import { assertResolvable } from '../http/diagnose.js';
 import { ConsoleReporter, consoleStyle } from '../report/console.js';
@@ -69,7 +70,9 @@ async function execute(resolved: ResolvedRun, driver: ProfileDriver, replayBase:
   process.on('unhandledRejection', onStray);
   try {
     const log = resolved.debug ? say : undefined;
-    const results = await run({ driver, sub, options, replayBase, listener: reporter, signal: controller.signal, log });
+    const judged = await run({ driver, sub, options, replayBase, listener: reporter, signal: controller.signal, log });
+    // `--baseline`: known failures stay failures in the report, but the verdict ignores them.
+    const results = resolved.baseline ? applyBaseline(judged, resolved.baseline) : judged;
     writeReports(results, resolved.reportDir, secrets);
     reporter.finish(results, resolved.reportDir);
     const code = exitCodeOf(results);

@@ -4,6 +4,8 @@ import { redact, Secret } from '../secret.js';
 import { VERSION } from '../version.js';
 import { demoCommand } from './commands/demo.js';
 import { listCommand, listMutantsCommand } from './commands/list.js';
+import { mergeCommand } from './commands/merge.js';
+import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { processIo, type Io } from './io.js';
@@ -16,6 +18,8 @@ const ACTIONS: Record<CommandName, Action> = {
   serve: serveCommand,
   list: listCommand,
   'list-mutants': listMutantsCommand,
+  replay: replayCommand,
+  merge: mergeCommand,
 };
 
 /** A commander error as one line: `hookcert: unknown option '--urll' (Did you mean --url?)`. */
@@ -36,7 +40,9 @@ export function program(io: Io, done: (code: number) => void): Command {
     cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLine(text)) });
     for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(new Option(spec.flags, spec.description));
     cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete.\n`);
-    cmd.action(async (opts: Record<string, any>) => done(await ACTIONS[name](opts, io)));
+    if (info.arguments) cmd.arguments(info.arguments);
+    // Commander passes the positional arguments first, then the options and the command: they travel as `args`.
+    cmd.action(async (...params: any[]) => done(await ACTIONS[name]({ ...(params.at(-2) as Record<string, any>), args: params.slice(0, -2) }, io)));
   }
   return root;
 }

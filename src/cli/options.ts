@@ -1,5 +1,5 @@
 /** The commands of the CLI. */
-export type CommandName = 'run' | 'demo' | 'serve' | 'list' | 'list-mutants';
+export type CommandName = 'run' | 'demo' | 'serve' | 'list' | 'list-mutants' | 'replay' | 'merge';
 
 /** One option of the CLI: its flags, what it does, and the commands that take it. */
 export interface OptionSpec {
@@ -18,36 +18,41 @@ const RUNS: readonly CommandName[] = ['run', 'demo'];
  * `src/cli/main.ts` builds the commander program from it; `--help` prints it.
  */
 export const OPTIONS: readonly OptionSpec[] = [
-  { flags: '--url <url>', description: 'the endpoint to certify (mplus: the base URL, the event name is appended)', commands: ['run'] },
-  { flags: '--secret <secret>', description: 'the shared secret (better: the HOOKCERT_SECRET environment variable)', commands: ['run', 'serve'], env: 'HOOKCERT_SECRET' },
+  { flags: '--url <url>', description: 'the endpoint to certify (mplus: the base URL, the event name is appended; replay: instead of the one in results.json)', commands: ['run', 'replay'] },
+  { flags: '--secret <secret>', description: 'the shared secret (better: the HOOKCERT_SECRET environment variable)', commands: ['run', 'serve', 'replay'], env: 'HOOKCERT_SECRET' },
   { flags: '--secret-encoding <encoding>', description: 'how the secret becomes the HMAC key: base64 (decoded, the default) or utf8', commands: ['run', 'serve'] },
   { flags: '--subscription-id <id>', description: 'the X-Mplus-Subscription-Id the endpoint expects (given: other ids must be refused)', commands: ['run', 'serve'] },
-  { flags: '--config <file>', description: 'a hookcert.config.json (default: ./hookcert.config.json when present)', commands: ['run'] },
+  { flags: '--config <file>', description: 'a hookcert.config.json (default: ./hookcert.config.json when present)', commands: ['run', 'replay'] },
   { flags: '--profile <profile>', description: 'the protocol: mplus (default) or kopokopo', commands: ['run', 'demo', 'serve', 'list', 'list-mutants'] },
   { flags: '--events <list>', description: 'only these subscribed events, comma-separated (default: the config file, else all)', commands: RUNS },
   { flags: '--seed <n>', description: 'the seed; the same seed sends the same requests, byte for byte', commands: RUNS },
   { flags: '--runs <n>', description: 'generated cases per property check (default 25)', commands: RUNS },
   { flags: '--level <level>', description: 'what fails the run: must (default) or should (SHOULD checks gate too)', commands: RUNS },
-  { flags: '--report-dir <dir>', description: 'where the report files go (default reports/latest)', commands: RUNS },
+  { flags: '--report-dir <dir>', description: 'where the report files go (default reports/latest; replay: reports/replay; merge: reports/merged)', commands: [...RUNS, 'replay', 'merge'] },
   { flags: '--concurrency <n>', description: 'simulated workplaces sending at once (default 4)', commands: RUNS },
-  { flags: '--check <ids>', description: 'run only these check ids, comma-separated (replays use it)', commands: RUNS },
-  { flags: '--ca <file>', description: 'trust this CA certificate (PEM) for https endpoints, besides the usual roots', commands: ['run'] },
-  { flags: '--insecure', description: 'accept any TLS certificate (development only)', commands: ['run'] },
+  { flags: '--shard <k/n>', description: 'run only the K-th of N parts of the checks (split by id; `hookcert merge` joins the parts), e.g. 2/4 in a CI matrix', commands: RUNS },
+  { flags: '--quick', description: 'a quick pass for pre-commit hooks: 3 generated cases per property check instead of 25 (--runs wins); finds fewer rare failures', commands: RUNS },
+  { flags: '--check <ids>', description: 'run only these check ids, comma-separated (replays use it)', commands: [...RUNS, 'replay'] },
+  { flags: '--ca <file>', description: 'trust this CA certificate (PEM) for https endpoints, besides the usual roots', commands: ['run', 'replay'] },
+  { flags: '--insecure', description: 'accept any TLS certificate (development only)', commands: ['run', 'replay'] },
   { flags: '--max-body-bytes <n>', description: 'largest reply body read; a larger one is cut there and reported as too large (default 1048576)', commands: RUNS },
   { flags: '--connect-timeout <ms>', description: 'time allowed to connect, TCP and TLS (default 5000; 2s, 500ms also work)', commands: ['run'] },
   { flags: '--budget <ms>', description: "every event's reply budget (default: the catalogue's per event class, or events.<name>.budgetMs in the config)", commands: RUNS },
   { flags: '--grace <ms>', description: 'how long past its budget a reply is waited for before it is cut off as a timeout (default 2000)', commands: RUNS },
   { flags: '--max-run-time <duration>', description: 'time allowed for the whole run, e.g. 90s or 10m; then it ends incomplete with what was judged (default 30m)', commands: RUNS },
-  { flags: '--debug', description: 'log every exchange to stderr: headers (with the signature, never the secret), timings, the start of each body', commands: RUNS },
-  { flags: '--verbose', description: 'print every check, not only those that did not pass', commands: RUNS },
+  { flags: '--debug', description: 'log every exchange to stderr: headers (with the signature, never the secret), timings, the start of each body', commands: [...RUNS, 'replay'] },
+  { flags: '--verbose', description: 'print every check, not only those that did not pass', commands: [...RUNS, 'replay'] },
   { flags: '--mutant <name>', description: 'serve a mutant (a receiver broken in one way) instead of the reference', commands: ['demo', 'serve'] },
   { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: a free one)', commands: ['serve'] },
   { flags: '--json', description: 'print JSON', commands: ['list', 'list-mutants'] },
+  { flags: '--fail-on <level>', description: 'how strict the gate is: must (default: MUST failures fail the run) or should (SHOULD failures too); an alias of --level', commands: RUNS },
+  { flags: '--baseline <file>', description: 'known failures (a results.json, a JSON list [{"id","reason"}], or "ID reason" lines): reported as known, only new ones fail the run', commands: RUNS },
+  { flags: '--bundle [file]', description: 'also write a certification bundle (.tar.gz: report, schemas and checks used, hashes, version, command line); default <report-dir>/hookcert-bundle.tar.gz', commands: RUNS },
   { flags: '--events-catalogue', description: 'list the events (mplus) or topics (kopokopo) instead of the checks', commands: ['list'] },
 ];
 
 /** The commands, with what they do and an example each. */
-export const COMMANDS: Record<CommandName, { summary: string; examples: string[] }> = {
+export const COMMANDS: Record<CommandName, { summary: string; examples: string[]; arguments?: string }> = {
   run: {
     summary: 'certify an endpoint: fire signed randomized requests, judge the replies, write the report',
     examples: ['HOOKCERT_SECRET=… npx hookcert run --url https://example.com/webhooks --subscription-id my-sub', 'npx hookcert run --config hookcert.config.json --seed 42 --check MP-SIG-002'],
@@ -62,6 +67,16 @@ export const COMMANDS: Record<CommandName, { summary: string; examples: string[]
   },
   list: { summary: 'print the checklist', examples: ['npx hookcert list', 'npx hookcert list --json'] },
   'list-mutants': { summary: 'print the mutants and the checks each must fail', examples: ['npx hookcert list-mutants --json'] },
+  replay: {
+    summary: 're-run exactly the failing checks of a results.json (same seed, same settings) and say which are fixed; exit 0 when all are',
+    examples: ['HOOKCERT_SECRET=… npx hookcert replay reports/latest/results.json', 'npx hookcert replay results.json --check MP-SIG-002 --url http://localhost:8080/webhooks'],
+    arguments: '<results>',
+  },
+  merge: {
+    summary: 'join the results.json of the shards of one run (--shard K/N) into one report: all four files, the verdict recomputed',
+    examples: ['npx hookcert merge shard-1/results.json shard-2/results.json shard-3/results.json --report-dir reports/merged'],
+    arguments: '<results...>',
+  },
 };
 
 /** Exit codes (DESIGN.md). */

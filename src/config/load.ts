@@ -1,9 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readBaseline, type Baseline } from '../baseline/baseline.js';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import { decodeSecret } from '../protocol/signature.js';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/options.js';
 import { randomSeed } from '../runner/seed.js';
+import { parseShard } from '../runner/shard.js';
 import type { ProfileName } from '../runner/types.js';
 import { registry } from '../schema/registry.js';
 import { redact, Secret } from '../secret.js';
@@ -11,6 +13,8 @@ import type { EventConfig, Subscription } from './subscription.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
 export const CONFIG_FILE = 'hookcert.config.json';
+/** Generated cases per property check under `--quick` (an explicit `--runs` wins). */
+export const QUICK_RUNS = 3;
 /** The environment variable that carries the secret. */
 export const SECRET_ENV = 'HOOKCERT_SECRET';
 
@@ -60,6 +64,16 @@ export interface CliInput {
   grace?: string;
   maxRunTime?: string;
   debug?: boolean;
+  /** `--shard K/N`. */
+  shard?: string;
+  /** `--quick`: fewer cases, for pre-commit hooks. */
+  quick?: boolean;
+  /** `--fail-on`: an alias of `--level`. */
+  failOn?: string;
+  /** `--baseline FILE`: the known failures. */
+  baseline?: string;
+  /** Library use (`certify`): read no `hookcert.config.json` unless `config` names one. */
+  noDefaultConfig?: boolean;
 }
 
 /** What a profile knows about its events or topics: names and default settings. */
@@ -77,6 +91,8 @@ export interface ResolvedRun {
   configPath?: string;
   /** `--debug`: log every exchange to stderr. */
   debug?: boolean;
+  /** `--baseline`: the known failures the verdict ignores. */
+  baseline?: Baseline;
 }
 
 const usage = (message: string) => new HookcertError(HookcertErrorCode.USAGE, message);
@@ -198,7 +214,7 @@ function choice<T extends string>(flag: string, text: string | undefined, choice
  * defaults; the secret comes from `--secret`, then `HOOKCERT_SECRET`, then the file.
  */
 export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) => EventCatalogue, env: NodeJS.ProcessEnv = process.env): ResolvedRun {
-  const configPath = input.config ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
+  const configPath = input.config ?? (!input.noDefaultConfig && existsSync(CONFIG_FILE) ? CONFIG_FILE : undefined);
   const file: ConfigFile = configPath ? readConfigFile(configPath) : {};
   try {
     return resolveWith(input, catalogues, env, file, configPath);
@@ -258,18 +274,29 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
   const options: RunOptions = {
     ...DEFAULT_RUN_OPTIONS,
     seed: integer('--seed', input.seed, -0x80000000, 0x7fffffff) ?? file.run?.seed ?? randomSeed(),
-    runs: integer('--runs', input.runs, 1, 1_000_000) ?? file.run?.runs ?? DEFAULT_RUN_OPTIONS.runs,
-    level: choice('--level', input.level, ['must', 'should'] as const) ?? file.run?.level ?? DEFAULT_RUN_OPTIONS.level,
+    runs: integer('--runs', input.runs, 1, 1_000_000) ?? (input.quick ? QUICK_RUNS : undefined) ?? file.run?.runs ?? DEFAULT_RUN_OPTIONS.runs,
+    level: failOn(input) ?? file.run?.level ?? DEFAULT_RUN_OPTIONS.level,
     concurrency: integer('--concurrency', input.concurrency, 1, 512) ?? file.run?.concurrency ?? DEFAULT_RUN_OPTIONS.concurrency,
     maxBodyBytes: integer('--max-body-bytes', input.maxBodyBytes, 1024) ?? file.run?.maxBodyBytes ?? DEFAULT_RUN_OPTIONS.maxBodyBytes,
     connectTimeoutMs: durationMs('--connect-timeout', input.connectTimeout) ?? file.run?.connectTimeoutMs ?? DEFAULT_RUN_OPTIONS.connectTimeoutMs,
     graceMs: durationMs('--grace', input.grace, 0) ?? file.run?.graceMs ?? DEFAULT_RUN_OPTIONS.graceMs,
     maxRunMs: durationMs('--max-run-time', input.maxRunTime, 100) ?? file.run?.maxRunMs ?? DEFAULT_RUN_OPTIONS.maxRunMs,
     ...(checks ? { checks } : {}),
+    ...(input.shard !== undefined ? { shard: parseShard(input.shard) } : {}),
+    ...(input.quick ? { quick: true } : {}),
     ...(input.ca ? { ca: readCa(input.ca) } : {}),
     ...(input.insecure ? { insecure: true } : {}),
   };
-  return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath, ...(input.debug ? { debug: true } : {}) };
+  return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath, ...(input.debug ? { debug: true } : {}), ...(input.baseline !== undefined ? { baseline: readBaseline(input.baseline) } : {}) };
+}
+
+/** `--fail-on` and `--level` (its alias); both given, they must agree. */
+function failOn(input: CliInput): 'must' | 'should' | undefined {
+  const levels = ['must', 'should'] as const;
+  const a = choice('--fail-on', input.failOn, levels);
+  const b = choice('--level', input.level, levels);
+  if (a && b && a !== b) throw usage(`--fail-on ${a} and --level ${b} disagree (--fail-on is an alias of --level): give one of them`);
+  return a ?? b;
 }
 
 function readCa(path: string): string {

@@ -84,7 +84,17 @@ export class ConsoleReporter implements RunListener {
     const status: CheckStatus = results.verdict === 'conformant' ? 'pass' : results.verdict === 'incomplete' ? 'warn' : 'fail';
     this.out(`\n${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests · ${(results.durationMs / 1000).toFixed(1)} s\n`);
     if (results.incompleteReason) this.out(`incomplete: ${results.incompleteReason}\n`);
+    if (results.baseline) this.out(baselineLines(results.baseline));
     this.out(`verdict: ${this.paint(status, results.verdict.replace('-', ' '))} (seed ${results.seed})\n`);
     if (reportDir) this.out(`report: ${reportDir}/index.html\n`);
   }
+}
+
+/** The baseline comparison in words: what is known, what is new, what was fixed (and should leave the baseline). */
+export function baselineLines(b: NonNullable<RunResults['baseline']>): string {
+  const lines = [`baseline ${b.source}: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed`];
+  if (b.known.length > 0) lines.push(`  known failures (the verdict ignores them): ${b.known.join(', ')}`);
+  if (b.new.length > 0) lines.push(`  new failures: ${b.new.join(', ')}`);
+  if (b.fixed.length > 0) lines.push(`  fixed (remove them from the baseline): ${b.fixed.join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }

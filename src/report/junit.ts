@@ -1,3 +1,4 @@
+import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
 import type { FileReporter } from './reporter.js';
 
@@ -17,6 +18,10 @@ function testcase(r: CheckResult): string {
   const lines = [r.failure?.message, r.failure?.expected && `expected: ${r.failure.expected}`, r.failure?.received && `received: ${r.failure.received}`, ...r.warnings, `replay: ${r.replay}`]
     .filter(Boolean)
     .join('\n');
+  // A failure the baseline knows does not fail the gate: shown as skipped, saying so; a fixed one says to drop it.
+  if (r.baseline === 'known')
+    return `${head}>\n      <skipped message="${xml(`known failure (baseline): ${r.failure?.message ?? r.reason ?? r.status}`)}"/>\n      <system-out>${xml(`KNOWN (${r.status}, in the baseline${r.baselineReason ? `: ${r.baselineReason}` : ''}): ${lines}`)}</system-out>\n    </testcase>`;
+  if (r.baseline === 'fixed') return `${head}>\n      <system-out>${xml(`FIXED: in the baseline${r.baselineReason ? ` (${r.baselineReason})` : ''} but passes now; remove it from the baseline`)}</system-out>\n    </testcase>`;
   switch (r.status) {
     case 'pass':
       return `${head}/>`;
@@ -35,12 +40,16 @@ function testcase(r: CheckResult): string {
 export const junitReporter: FileReporter = {
   file: 'junit.xml',
   render(results) {
-    const s = results.summary;
+    const known = results.checks.filter((c) => c.baseline === 'known');
+    const s = { ...results.summary };
+    s.fail -= known.filter((c) => c.status === 'fail').length;
+    s.error -= known.filter((c) => c.status === 'error').length;
+    s.skip += known.length;
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="hookcert" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" time="${(results.durationMs / 1000).toFixed(3)}">`,
       `  <testsuite name="hookcert ${results.profile} ${xml(results.target.url)}" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" timestamp="${results.startedAt}">`,
-      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/></properties>`,
+      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/>${baselineProperties(results)}</properties>`,
       ...results.checks.map(testcase),
       '  </testsuite>',
       '</testsuites>',
@@ -48,3 +57,12 @@ export const junitReporter: FileReporter = {
     ].join('\n');
   },
 };
+
+/** The baseline comparison as testsuite properties. */
+function baselineProperties(results: RunResults): string {
+  const b = results.baseline;
+  if (!b) return '';
+  return ['source', 'known', 'new', 'fixed']
+    .map((k) => `<property name="baseline.${k}" value="${xml(k === 'source' ? b.source : (b[k as 'known'] as string[]).join(','))}"/>`)
+    .join('');
+}

@@ -20,10 +20,17 @@ export const markdownReporter: FileReporter = {
       `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests in ${(results.durationMs / 1000).toFixed(1)} s`,
     ];
     if (results.incompleteReason) out.push('', `**Incomplete:** ${cell(results.incompleteReason)}`);
+    if (results.baseline) {
+      const b = results.baseline;
+      out.push('', `**Baseline** \`${b.source.replace(/`/g, '')}\`: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed`);
+      if (b.new.length > 0) out.push('', `- 🆕 new failures: ${b.new.join(', ')}`);
+      if (b.fixed.length > 0) out.push('', `- 🎉 fixed, remove from the baseline: ${b.fixed.join(', ')}`);
+      if (b.known.length > 0) out.push('', `- known failures (the verdict ignores them): ${b.known.join(', ')}`);
+    }
     const notable = results.checks.filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'warn');
     if (notable.length > 0) {
       out.push('', '| | check | level | what happened |', '|---|---|---|---|');
-      for (const c of notable) out.push(`| ${ICON[c.status]} | **${c.id}** ${cell(c.title)} | ${c.level} | ${cell(c.failure?.message ?? c.reason ?? c.warnings.join('; '))} |`);
+      for (const c of notable) out.push(`| ${ICON[c.status]} | **${c.id}** ${cell(c.title)}${c.baseline === 'known' ? ' _(known, baseline)_' : c.baseline === 'new' ? ' _(new)_' : ''} | ${c.level} | ${cell(c.failure?.message ?? c.reason ?? c.warnings.join('; '))} |`);
       const first = notable.find((c) => c.status === 'fail');
       if (first) out.push('', 'Replay the first failure:', '', '```sh', first.replay, '```');
     }

@@ -12,6 +12,8 @@ export interface RunResults {
   };
   seed: number;
   runs: number;
+  /** `--shard K/N`: these results hold only the K-th of N parts of the checks (`hookcert merge` joins them). */
+  shard?: { index: number; count: number };
   level: 'must' | 'should';
   verdict: RunVerdict;
   /** Why the run is incomplete. */
@@ -23,6 +25,8 @@ export interface RunResults {
   /** sha256 of the schemas and of the checks used, so a reviewer can tell what was tested. */
   hashes: { schemas: string; checks: string };
   summary: Record<'total' | 'pass' | 'fail' | 'warn' | 'skip' | 'error', number>;
+  /** The comparison with a baseline (`--baseline`): the ids of the known, new and fixed failures. */
+  baseline?: { source: string; known: string[]; new: string[]; fixed: string[] };
   checks: CheckResult[];
   stats: {
     requests: number;

@@ -88,6 +88,13 @@ export interface CheckResult {
   flows?: FlowRecord[];
   /** The command line that replays exactly this check. */
   replay: string;
+  /**
+   * Against a baseline (`--baseline`): `known` a failure the baseline accepts (the verdict ignores it), `new` a
+   * failure it does not list, `fixed` a check it lists that now passes.
+   */
+  baseline?: 'known' | 'new' | 'fixed';
+  /** The baseline's reason for a `known` or `fixed` check. */
+  baselineReason?: string;
 }
 
 /** Latency figures of one event over a run, in milliseconds. */

@@ -3,6 +3,7 @@ import { resolveRun, type CliInput } from '../../config/load.js';
 import { findMutant } from '../../reference/mutants.js';
 import { serveHandlers } from '../../reference/server.js';
 import type { ProfileName } from '../../runner/types.js';
+import { bundleFromFlag } from '../../bundle/bundle.js';
 import { executeRun } from '../execute.js';
 import type { Io } from '../io.js';
 import { catalogues, profile } from '../profiles.js';
@@ -16,7 +17,7 @@ export const DEMO_SUBSCRIPTION_ID = 'hookcert-demo';
  * secret and runs the whole suite against it. With a mutant, SHOULD checks gate too (`--level should`),
  * so every mutant shows up in the exit code.
  */
-export async function demoCommand(input: CliInput & { mutant?: string; verbose?: boolean }, io: Io): Promise<number> {
+export async function demoCommand(input: CliInput & { mutant?: string; verbose?: boolean; bundle?: string | boolean }, io: Io): Promise<number> {
   const name = (input.profile ?? 'mplus') as ProfileName;
   const entry = profile(name === 'kopokopo' || name === 'mplus' ? name : 'mplus');
   const secret = randomBytes(32).toString('base64');
@@ -27,14 +28,16 @@ export async function demoCommand(input: CliInput & { mutant?: string; verbose?:
   const served = await serveHandlers(handlers);
   try {
     const resolved = resolveRun(
-      { ...input, url: served.url, secret, secretEncoding, subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? (input.mutant ? 'should' : undefined), config: undefined },
+      { ...input, url: served.url, secret, secretEncoding, subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? input.failOn ?? (input.mutant ? 'should' : undefined), config: undefined },
       catalogues,
       { ...io.env, HOOKCERT_SECRET: undefined },
     );
     io.stdout(`serving the ${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} at ${served.url}\n`);
-    const words = replayWords(['demo'], { profile: input.profile, events: input.events, runs: input.runs, level: input.level, concurrency: input.concurrency });
+    const words = replayWords(['demo'], { profile: input.profile, events: input.events, runs: input.runs, level: input.level ?? input.failOn, concurrency: input.concurrency, quick: input.quick });
     if (input.mutant) words.push('--mutant', input.mutant);
-    const { code } = await executeRun(resolved, entry.driver, words, io, input.verbose);
+    const { code, results } = await executeRun(resolved, entry.driver, words, io, input.verbose);
+    const bundle = bundleFromFlag(input.bundle, results, resolved.reportDir);
+    if (bundle) io.stdout(`bundle: ${bundle}\n`);
     return code;
   } finally {
     await served.close();

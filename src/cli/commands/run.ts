@@ -1,4 +1,5 @@
 import { resolveRun, type CliInput } from '../../config/load.js';
+import { bundleFromFlag } from '../../bundle/bundle.js';
 import { executeRun } from '../execute.js';
 import type { Io } from '../io.js';
 import { catalogues, profile } from '../profiles.js';
@@ -16,8 +17,10 @@ export function replayWords(command: string[], input: CliInput): string[] {
   add('--secret-encoding', input.secretEncoding);
   add('--events', input.events);
   add('--runs', input.runs);
-  add('--level', input.level);
+  add('--level', input.level ?? input.failOn);
   add('--concurrency', input.concurrency);
+  // --quick changes the number of cases: a replay needs it (an explicit --runs is repeated above and wins).
+  if (input.quick) words.push('--quick');
   // Limits that change verdicts (a timeout replays as a timeout only under the same budget).
   add('--budget', input.budget);
   add('--grace', input.grace);
@@ -26,8 +29,10 @@ export function replayWords(command: string[], input: CliInput): string[] {
 }
 
 /** `hookcert run`: certify an endpoint. */
-export async function runCommand(input: CliInput & { verbose?: boolean }, io: Io): Promise<number> {
+export async function runCommand(input: CliInput & { verbose?: boolean; bundle?: string | boolean }, io: Io): Promise<number> {
   const resolved = resolveRun(input, catalogues, io.env);
-  const { code } = await executeRun(resolved, profile(resolved.sub.profile).driver, replayWords(['run'], input), io, input.verbose);
+  const { code, results } = await executeRun(resolved, profile(resolved.sub.profile).driver, replayWords(['run'], input), io, input.verbose);
+  const bundle = bundleFromFlag(input.bundle, results, resolved.reportDir);
+  if (bundle) io.stdout(`bundle: ${bundle}\n`);
   return code;
 }

@@ -51,6 +51,16 @@ export interface HookcertResultsJson {
     error: number;
     [k: string]: unknown | undefined;
   };
+  /**
+   * The comparison with a baseline (--baseline): the ids of the failures it knows (the verdict ignores them), of the new ones, and of those it lists that now pass.
+   */
+  baseline?: {
+    source: string;
+    known: string[];
+    new: string[];
+    fixed: string[];
+    [k: string]: unknown | undefined;
+  };
   checks: Check[];
   stats: {
     requests: number;
@@ -118,6 +128,11 @@ export interface Check {
   exchanges?: Exchange[];
   exchangeCount?: number;
   replay?: string;
+  /**
+   * Against a baseline: known (a failure it accepts), new (a failure it does not list), fixed (a check it lists that now passes).
+   */
+  baseline?: "known" | "new" | "fixed";
+  baselineReason?: string;
   [k: string]: unknown | undefined;
 }
 export interface Exchange {

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
+import { HookcertError, HookcertErrorCode } from '../errors.js';
+import { schemasDir } from '../paths.js';
+import { suitesDir } from '../runner/load.js';
+import type { RunResults } from '../runner/results.js';
+import { tarGz, type TarEntry } from './tar.js';
+
+/** The folder every file of a bundle sits in. */
+export const BUNDLE_ROOT = 'hookcert-bundle';
+
+/** The default bundle file, in the report folder. */
+export const BUNDLE_FILE = 'hookcert-bundle.tar.gz';
+
+/** What `manifest.json` of a bundle says. */
+export interface BundleManifest {
+  tool: RunResults['tool'];
+  profile: RunResults['profile'];
+  target: RunResults['target'];
+  seed: number;
+  verdict: RunResults['verdict'];
+  startedAt: string;
+  /** The command line of the run, without the secret (it replays the run with `HOOKCERT_SECRET` set). */
+  command: string;
+  /** The tree hashes of results.json: `schemas/` and `checks/<profile>/` of the bundle hash to them. */
+  hashes: RunResults['hashes'];
+  /** Every other file of the bundle with its sha256 (also in `SHA256SUMS`, for `sha256sum -c`). */
+  files: Array<{ path: string; sha256: string; bytes: number }>;
+}
+
+/** The files below `dir` (relative, forward slashes, sorted) that pass `keep`. */
+function filesBelow(dir: string, keep: (name: string) => boolean = () => true): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (keep(e.name)) out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** The checks' files as `hashTree` counts them for `results.hashes.checks` (src/runner/run.ts). */
+const isCheckFile = (n: string) => !n.includes('.test.') && !n.endsWith('.map') && !n.endsWith('.d.ts');
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The certification bundle of a finished run: the report files of `reportDir`, the exact schemas and checks
+ * the run used, a manifest (tool version, command line without the secret, hashes) and `SHA256SUMS`.
+ */
+export function bundleEntries(results: RunResults, reportDir: string): TarEntry[] {
+  const files: TarEntry[] = [];
+  for (const f of ['results.json', 'junit.xml', 'summary.md', 'index.html']) files.push({ path: `report/${f}`, data: readFileSync(join(reportDir, f)) });
+  for (const f of filesBelow(schemasDir)) files.push({ path: `schemas/${f}`, data: readFileSync(join(schemasDir, f)) });
+  const checks = suitesDir(results.profile);
+  for (const f of filesBelow(checks, isCheckFile)) files.push({ path: `checks/${results.profile}/${f}`, data: readFileSync(join(checks, f)) });
+  const manifest: BundleManifest = {
+    tool: results.tool,
+    profile: results.profile,
+    target: results.target,
+    seed: results.seed,
+    verdict: results.verdict,
+    startedAt: results.startedAt,
+    command: results.replay,
+    hashes: results.hashes,
+    files: files.map((f) => ({ path: f.path, sha256: sha256(f.data), bytes: f.data.length })),
+  };
+  const sums = manifest.files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
+  const all = [{ path: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, { path: 'SHA256SUMS', data: Buffer.from(sums) }, ...files];
+  return all.map((f) => ({ path: `${BUNDLE_ROOT}/${f.path}`, data: f.data }));
+}
+
+/** Writes the bundle of a run (see {@link bundleEntries}) to `file` and returns its path. */
+export function writeBundle(results: RunResults, reportDir: string, file: string): string {
+  const archive = tarGz(bundleEntries(results, reportDir), Date.parse(results.startedAt) / 1000);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, archive);
+  } catch (err) {
+    throw new HookcertError(HookcertErrorCode.REPORT_DIR, `cannot write the bundle ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}): choose another path with --bundle FILE`);
+  }
+  return file;
+}
+
+/**
+ * `--bundle [file]` after a run: writes the bundle (to `file`, else `<reportDir>/hookcert-bundle.tar.gz`) and
+ * returns its path; `undefined` when the flag was not given.
+ */
+export function bundleFromFlag(flag: string | boolean | undefined, results: RunResults, reportDir: string): string | undefined {
+  if (flag === undefined || flag === false) return undefined;
+  return writeBundle(results, reportDir, typeof flag === 'string' ? resolvePath(flag) : join(reportDir, BUNDLE_FILE));
+}

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { ensureWritable, writeReports } from '../../report/write.js';
+import { mergeResults } from '../../runner/shard.js';
+import { exitCodeOf } from '../execute.js';
+import type { Io } from '../io.js';
+import { readResults } from './replay.js';
+
+/** What `hookcert merge` was given: the shards' results.json files and where to write. */
+export interface MergeInput {
+  args?: string[];
+  reportDir?: string;
+}
+
+/**
+ * `hookcert merge a.json b.json …`: joins the results of the shards of one run (`--shard K/N`) into one report
+ * (results.json, junit.xml, summary.md, index.html) with the verdict recomputed, and exits as that run would
+ * have: 0 conformant, 1 not conformant, 3 incomplete (a shard incomplete or missing); 2 for files that are not
+ * shards of one run.
+ */
+export async function mergeCommand(input: MergeInput, io: Io): Promise<number> {
+  const files = input.args?.flat() ?? [];
+  const shards = files.map((f) => readResults(f));
+  const merged = mergeResults(shards);
+  const dir = resolve(input.reportDir ?? 'reports/merged');
+  ensureWritable(dir);
+  writeReports(merged, dir, []);
+  const s = merged.summary;
+  io.stdout(`merged ${files.length} result file${files.length === 1 ? '' : 's'}: ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${merged.stats.requests} requests\n`);
+  io.stdout(`verdict: ${merged.verdict}${merged.incompleteReason ? ` (${merged.incompleteReason})` : ''} (seed ${merged.seed})\nreport: ${resolve(dir, 'index.html')}\n`);
+  return exitCodeOf(merged);
+}
