@@ -5,6 +5,7 @@
 //   { "exchanges": …, "bytes": …, "loadMs": …, "firstPaintMs": …, "runs": … }
 // loadMs is the median, over a few fresh pages, of navigation start → load event end.
 // Needs `npm run build` first. Usage: node bench/report.mjs [--runs N] [--seed S] [--min-exchanges N]
+// or node bench/report.mjs --dir DIR [--min-exchanges N]: measure the report a run already wrote into DIR (kept).
 // Exit code: 0 within budget, 1 over budget, 2 could not measure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -49,8 +50,10 @@ function demo(n) {
   return { dir, results: JSON.parse(readFileSync(file, 'utf8')) };
 }
 
-let run = demo(runs);
-if (run.results.stats.requests < minExchanges) {
+const dirIndex = process.argv.indexOf('--dir');
+const given = dirIndex > 0 ? process.argv[dirIndex + 1] : undefined;
+let run = given ? { dir: given, results: JSON.parse(readFileSync(join(given, 'results.json'), 'utf8')), kept: true } : demo(runs);
+if (!given && run.results.stats.requests < minExchanges) {
   // The suite grows: scale --runs to the requests one run per property makes, with a margin.
   runs = Math.ceil((runs * minExchanges * 1.1) / run.results.stats.requests);
   rmSync(run.dir, { recursive: true, force: true });
@@ -91,7 +94,7 @@ const line = {
   runs,
 };
 console.log(JSON.stringify(line));
-rmSync(run.dir, { recursive: true, force: true });
+if (!run.kept) rmSync(run.dir, { recursive: true, force: true });
 if (line.exchanges < minExchanges || bytes > MAX_BYTES || line.loadMs > MAX_LOAD_MS) {
   console.error(`bench/report.mjs: over budget: ${line.exchanges} exchanges (want ≥ ${minExchanges}), ${bytes} bytes (want < ${MAX_BYTES}), load ${line.loadMs} ms (want < ${MAX_LOAD_MS})`);
   process.exitCode = 1;

@@ -15,6 +15,7 @@ import { Recorder } from './recorder.js';
 import { replayCommand } from './replay.js';
 import { LATENCY_EDGES_MS, type LatencyHistogram, type RunResults } from './results.js';
 import { runCheck } from './run-check.js';
+import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
 import { ms, quantile } from './stats.js';
@@ -56,6 +57,9 @@ export interface RunRequest {
 
 /** The label of the repeated first request that tells whether a silent endpoint has stopped. */
 const LIVENESS_LABEL = 'liveness';
+
+/** How many checks run side by side (see the worker pool in {@link run}). */
+const CHECKS_AT_ONCE = 1;
 
 /** Transport failures that mean the endpoint cannot be reached at all. */
 const UNREACHABLE = new Set(['refused', 'dns', 'connect-timeout', 'tls', 'protocol']);
@@ -102,7 +106,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const recorder = new Recorder();
   const deps = { client, recorder, schemas };
   const all = req.checks ?? (await loadChecks(driver.name));
-  const planned = options.checks ? all.filter((c) => options.checks!.includes(c.id)) : all;
+  const chosen = options.checks ? all.filter((c) => options.checks!.includes(c.id)) : all;
+  const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
   req.listener?.planned?.(planned);
 
   const results: CheckResult[] = [];
@@ -116,16 +121,37 @@ export async function run(req: RunRequest): Promise<RunResults> {
     } else if (probe?.error && UNREACHABLE.has(probe.error.kind)) {
       incompleteReason = `cannot reach ${probe.request.url}: ${probe.error.message}`;
     }
-    for (const def of planned) {
-      if (incompleteReason || stop.stopped) break;
-      req.listener?.checkStarted?.(def);
-      const t = driver.context(sub, options, deriveSeed(options.seed, def.id), deps);
-      const replay = replayCommand(req.replayBase, options.seed, def.id);
-      const result = await stop.race(guarded(() => runCheck(def, t, replay)).catch((err: unknown) => crashed(def, replay, err)));
-      // A check that was running when the run stopped is not judged: its exchanges were cut off.
-      if (!result || stop.stopped) break;
+    // Up to --concurrency checks at once: each has its own seed, workplaces and sessions, so its requests do not
+    // depend on what runs beside it. Verdicts are reported and kept in the planned order.
+    const judged = new Array<CheckResult | undefined>(planned.length);
+    let next = 0;
+    let reported = 0;
+    const worker = async () => {
+      while (!incompleteReason && !stop.stopped && next < planned.length) {
+        const i = next++;
+        const def = planned[i];
+        req.listener?.checkStarted?.(def);
+        const t = driver.context(sub, options, deriveSeed(options.seed, def.id), deps);
+        const replay = replayCommand(req.replayBase, options.seed, def.id);
+        const result = await stop.race(guarded(() => runCheck(def, t, replay)).catch((err: unknown) => crashed(def, replay, err)));
+        // A check that was running when the run stopped is not judged: its exchanges were cut off.
+        if (!result || stop.stopped) return;
+        judged[i] = result;
+        // Report in plan order; the index moves on whether or not anyone listens.
+        while (reported < planned.length && judged[reported]) {
+          const done = judged[reported++]!;
+          req.listener?.checkDone?.(done);
+        }
+      }
+    };
+    // One check at a time: --concurrency is the workplaces a check drives at once (MP-TIM-002, KK-TIM-002).
+    // Running checks side by side made a silent endpoint look like failing checks instead of an incomplete
+    // run, and at --concurrency 64 held every check's state at once (peak RSS 459 MB and growing).
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(CHECKS_AT_ONCE, planned.length)) }, worker));
+    for (const [i, result] of judged.entries()) {
+      if (!result) continue;
       results.push(result);
-      req.listener?.checkDone?.(result);
+      if (i >= reported) req.listener?.checkDone?.(result);
     }
   } finally {
     stop.dispose();
@@ -160,6 +186,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     },
     seed: options.seed,
     runs: options.runs,
+    ...(options.shard ? { shard: options.shard } : {}),
     level: options.level,
     verdict: incompleteReason || results.length < planned.length ? 'incomplete' : mustBroken ? 'not-conformant' : 'conformant',
     ...(incompleteReason ? { incompleteReason } : {}),

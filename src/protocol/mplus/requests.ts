@@ -80,8 +80,23 @@ function buildRequestArbitrary(
   return fc.record(parts).map((p) => consistent(p, event, config));
 }
 
-/** The arbitrary of one request object, through the `$ref` of the whole-request schema. */
+/**
+ * The arbitrary of one request object, through the `$ref` of the whole-request schema. Compiled once per
+ * (registry, object, options): every event carries `sender` and most carry `session`, and compiling (fast-check
+ * builds its string slices for every `pattern`) costs far more than drawing a value.
+ */
 function objectArbitrary(schemas: SchemaRegistry, name: string, opts: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
+  let perRegistry = objectCache.get(schemas);
+  if (!perRegistry) objectCache.set(schemas, (perRegistry = new Map()));
+  const key = JSON.stringify([name, opts]);
+  let arb = perRegistry.get(key);
+  if (!arb) perRegistry.set(key, (arb = compileObjectArbitrary(schemas, name, opts)));
+  return arb;
+}
+
+const objectCache = new WeakMap<SchemaRegistry, Map<string, fc.Arbitrary<unknown>>>();
+
+function compileObjectArbitrary(schemas: SchemaRegistry, name: string, opts: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
   const whole = schemas.get(REQUEST_SCHEMA) as { $id: string; properties?: Record<string, unknown> };
   if (!whole.properties?.[name]) throw new Error(`hookcert: ${REQUEST_SCHEMA} has no request object ${name}`);
   return compileArbitrary({ $ref: `${whole.$id}#/properties/${name}` }, (id) => schemas.get(id), opts);

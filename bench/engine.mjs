@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// hookcert's engine, measured: the real simulator (MplusContext: generation from the schemas with fast-check,
+// identity stamping, serialising, HMAC signing), the real HTTP client (undici, timings, size cap, exchange
+// records), the real judging (reply parsing, signature check, ajv validation) and the real Recorder — no mock.
+// Runs in its own process; prints one JSON line.
+//   node bench/engine.mjs throughput <url> <concurrency> <durationMs>
+//       N workers (each its own check context, seed and workplace) deliver generated requests in a loop, cycling
+//       through every event, for durationMs after a warm-up; → { requests, rps, … }
+//   node bench/engine.mjs latency <url> <event> <samples>
+//       sends <samples> requests for <event> one after another; → { latencies: [ms…] } as hookcert reports them
+// The secret comes from HOOKCERT_SECRET.
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'src');
+const load = (path) => import(pathToFileURL(join(dist, path)).href);
+const [{ resolveRun }, { catalogues, profile }, { HttpClient }, { Recorder }, { registry }, { deriveSeed }] = await Promise.all([
+  load('config/load.js'),
+  load('cli/profiles.js'),
+  load('http/client.js'),
+  load('runner/recorder.js'),
+  load('schema/registry.js'),
+  load('runner/seed.js'),
+]);
+
+const [what, url, arg3, arg4] = process.argv.slice(2);
+const { sub, options } = resolveRun({ url, subscriptionId: 'hookcert-bench', seed: '1', noDefaultConfig: true }, catalogues, process.env);
+const driver = profile('mplus').driver;
+const schemas = registry();
+const recorder = new Recorder();
+const client = new HttpClient({ connections: 256, connectTimeoutMs: 5000, maxBodyBytes: options.maxBodyBytes });
+const deps = { client, recorder, schemas };
+const context = (i) => driver.context(sub, options, deriveSeed(options.seed, `bench:${i}`), deps);
+
+if (what === 'throughput') {
+  const concurrency = Number(arg3);
+  const durationMs = Number(arg4);
+  const events = sub.events.map((e) => e.name);
+  let counting = false;
+  let stop = false;
+  let requests = 0;
+  let failures = 0;
+  const worker = async (w) => {
+    const t = context(w);
+    for (let i = w; !stop; i++) {
+      const d = await t.send(events[i % events.length]);
+      if (!counting) continue;
+      requests++;
+      if (d.reply.missing || d.reply.status !== 200 || d.reply.schemaIssues.length > 0) failures++;
+    }
+  };
+  const workers = Array.from({ length: concurrency }, (_, w) => worker(w));
+  // Warm-up: arbitraries compiled, validators compiled, connections open, JIT warm.
+  await new Promise((r) => setTimeout(r, Math.min(3000, durationMs / 2)));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  counting = true;
+  await new Promise((r) => setTimeout(r, durationMs));
+  counting = false;
+  const elapsed = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  stop = true;
+  await Promise.all(workers);
+  await client.close();
+  console.log(JSON.stringify({ concurrency, requests, failures, elapsedMs: Math.round(elapsed), rps: Math.round((requests * 1000) / elapsed), cpuMsPerRequest: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, requests)).toFixed(3)) }));
+} else if (what === 'latency') {
+  const event = arg3;
+  const samples = Number(arg4);
+  const t = context(0);
+  await t.send(event); // a warm connection, as in a run
+  const latencies = [];
+  for (let i = 0; i < samples; i++) {
+    const d = await t.send(event);
+    if (!d.reply.missing) latencies.push(d.exchange.timing.totalMs);
+  }
+  await client.close();
+  console.log(JSON.stringify({ event, latencies }));
+} else {
+  console.error('usage: node bench/engine.mjs throughput <url> <concurrency> <durationMs> | latency <url> <event> <samples>');
+  process.exit(2);
+}
