@@ -9,9 +9,10 @@ import { requestArbitrary, withIdentity, type MplusRequest, type RequestShape } 
 import { CheckContext } from '../runner/context.js';
 import type { RunOptions } from '../runner/options.js';
 import type { Recorder } from '../runner/recorder.js';
+import type { FlowRecord } from '../runner/types.js';
 import { deriveSeed } from '../runner/seed.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import { Workplace } from './workplace.js';
+import { uuidFrom, Workplace } from './workplace.js';
 
 /** One request delivered and its reply as the POS read it. */
 export interface Delivery {
@@ -37,6 +38,7 @@ export interface PosDeps {
 export class MplusContext extends CheckContext {
   private readonly workplaces: Workplace[] = [];
   private built = 0;
+  private minted = 0;
 
   constructor(
     sub: Subscription,
@@ -75,6 +77,19 @@ export class MplusContext extends CheckContext {
   workplace(index = 0): Workplace {
     while (this.workplaces.length <= index) this.workplaces.push(new Workplace(this.seed, this.workplaces.length));
     return this.workplaces[index];
+  }
+
+  /**
+   * A fresh UUID of the kind the POS makes itself (session ids, line ids, external payment ids): never the
+   * same twice within a check, and the same sequence for the same seed.
+   */
+  freshId(kind: string): string {
+    return uuidFrom(this.seed, `${kind}:${this.minted++}`);
+  }
+
+  /** Forgets a flow of the current case that recorded nothing (a generated sequence none of whose steps could run). */
+  discardFlow(flow: FlowRecord): void {
+    if (flow.steps.length === 0) this.caseFlows = this.caseFlows.filter((f) => f !== flow);
   }
 
   /** Generated requests for `event`, for property runs (identity is stamped at delivery). */

@@ -138,7 +138,7 @@ export function mplusHandlers(stages: Stages, state: ReplyState = newReplyState(
   ];
 }
 
-/** Fresh receiver state (idempotency memory, toggles). */
+/** Fresh receiver state (idempotency memory, toggles, polling rounds, external payments). */
 export function newReplyState(): ReplyState {
-  return { seen: new Map(), toggles: new Map() };
+  return { seen: new Map(), toggles: new Map(), polls: new Map(), payments: new Map() };
 }

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import type { MplusContext } from '../context.js';
+import { ACTIONS, sessionCommands, type SessionCommand } from './commands.js';
+import { PosWorld } from './world.js';
+
+/** How a model-based run is shaped. */
+export interface SessionModelOptions {
+  /** Workplaces working at once (sessions move between them through pause and resume). @defaultValue 1 */
+  workplaces?: number;
+  /** Probability that an event is re-delivered after its reply was lost (idempotency). @defaultValue 0 */
+  redelivery?: number;
+  /** Steps per generated sequence at most. @defaultValue {@link MAX_SESSION_STEPS} */
+  maxCommands?: number;
+  /** Sequences generated. @defaultValue twice `--runs`, at least 8 */
+  runs?: number;
+  /** How often each action comes up, by name (`add`, `pause`…), over the defaults of {@link ACTIONS}. */
+  weights?: Partial<Record<string, number>>;
+}
+
+/** The events of a session's life the model sends. */
+export const SESSION_EVENTS: readonly string[] = [...new Set(Object.values(ACTIONS).map((a) => a.event))];
+
+/** The longest sequence of events a model-based check generates. */
+export const MAX_SESSION_STEPS = 16;
+
+/**
+ * Model-based testing of whole sessions (`fc.commands` + `fc.asyncModelRun`): random, plausible sequences of
+ * the POS user's actions across a session's life, on one or several workplaces at once; every reply is
+ * judged against the session the POS held when it sent the event. A failing sequence shrinks to the fewest
+ * steps that still fail, and the same seed finds the same one. Returns how many events were sent.
+ */
+export async function runSessionModel(t: MplusContext, opts: SessionModelOptions = {}): Promise<number> {
+  const workplaces = Math.max(1, opts.workplaces ?? 1);
+  const redelivery = opts.redelivery ?? 0;
+  const again = redelivery > 0 ? fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < redelivery) : fc.constant(false);
+  const commands = fc.commands([sessionCommands(t, workplaces, again, opts.weights)], { maxCommands: opts.maxCommands ?? MAX_SESSION_STEPS, size: 'max' });
+  let sent = 0;
+  await t.property(
+    commands,
+    async (cmds) => {
+      // The counterexample the report shows: the steps that ran, in words.
+      const iterable = cmds as unknown as { commands?: Array<{ cmd: SessionCommand; hasRan: boolean }>; toJSON?: () => unknown };
+      iterable.toJSON = () => (iterable.commands ?? []).filter((c) => c.hasRan).map((c) => String(c.cmd));
+      const world = new PosWorld(t, workplaces, t.flow(workplaces > 1 ? `session life on ${workplaces} workplaces` : 'session life'));
+      try {
+        await fc.asyncModelRun(() => ({ model: world, real: t }), cmds);
+      } finally {
+        t.discardFlow(world.flow);
+      }
+      sent += world.log.filter((l) => !l.startsWith(' ')).length;
+    },
+    { runs: opts.runs ?? Math.max(8, 2 * t.options.runs) },
+  );
+  return sent;
+}

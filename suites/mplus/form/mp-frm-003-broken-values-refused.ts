@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { conversationProperty, validResponder, type Draw } from '../../../src/pos/conversations.js';
+import { failConversation, sequence } from '../../../src/pos/flows.js';
+import { brokenFormAnswers, validFormAnswers, type FormAnswer } from '../../../src/pos/form.js';
+import type { Responder } from '../../../src/pos/till.js';
+import { mplusCheck, SPEC } from '../check.js';
+
+/** Submissions of `form` breaking one constraint, or nothing when it has none to break. */
+const broken = (form: Record<string, unknown>) => brokenFormAnswers(form) ?? fc.constant(undefined);
+
+export default mplusCheck({
+  id: 'MP-FRM-003',
+  title: "MUST refuse cleanly form values that break the form's constraints (no 5xx); SHOULD not accept them",
+  level: 'MUST',
+  area: 'form',
+  spec: { doc: SPEC.reference, quote: 'form.fields[].regex | string (optional) | A regex pattern to validate the input.' },
+  async run(t) {
+    let sent = 0;
+    let why = '';
+    // The first form gets values that break one of its constraints (a POS that did not validate, a newer
+    // form than the POS knows); whatever is asked after that is answered validly.
+    const breaking = (draw: Draw): Responder => {
+      let first = true;
+      return {
+        ...validResponder(draw),
+        form(form): FormAnswer | undefined {
+          if (!first) return draw(validFormAnswers, form);
+          first = false;
+          const bad = draw(broken, form);
+          if (!bad) return draw(validFormAnswers, form);
+          sent++;
+          why = bad.broken;
+          return bad.answer;
+        },
+      };
+    };
+    await conversationProperty(t, 'form', breaking, (conv) => {
+      if (conv.problem && conv.problem.kind !== 'follow-up-bound') failConversation(t, conv, `submitting values that break the form of ${conv.event} (${why})`);
+      const step = conv.steps.find((s) => s.kind === 'form');
+      if (!step || step.delivery.reply.status! < 200 || step.delivery.reply.status! > 299) return;
+      if (step.reply.form || step.reply.error) return;
+      t.warn(`values that break the form of ${conv.event} were accepted (${why}): ${sequence(conv).split('\n')[1] ?? ''}`);
+    });
+    if (sent === 0) t.skip('not exercised: the forms had no constraint to break');
+  },
+});

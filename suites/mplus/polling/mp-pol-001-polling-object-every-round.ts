@@ -1,0 +1,26 @@
+import { failConversation } from '../../../src/pos/flows.js';
+import { expectServed, pollingEvents, pollingProcess, processesPerEvent } from '../../../src/pos/polling.js';
+import { catalogue } from '../../../src/protocol/mplus/catalogue.js';
+import { mplusCheck, SPEC } from '../check.js';
+
+export default mplusCheck({
+  id: 'MP-POL-001',
+  title: 'MUST answer every round of a polling event with a polling object',
+  level: 'MUST',
+  area: 'polling',
+  spec: {
+    doc: SPEC.reference,
+    quote: 'When you receive a polling webhook (you can recognize this by the property event.eventPolling), you must reply with at least a polling object in the response.',
+  },
+  appliesTo: (sub) => sub.events.some((e) => e.polling || catalogue().get(e.name).polling === 'always') || 'no subscribed event is polling',
+  async run(t) {
+    for (const event of pollingEvents(t)) {
+      for (let i = 0; i < processesPerEvent(t); i++) {
+        const conv = await pollingProcess(t, event);
+        expectServed(t, conv, `polling ${event}`);
+        // "Otherwise, MplusKASSA will continue querying your endpoint until the webhook is manually cancelled."
+        if (conv.polling?.ended === 'no-polling-object') failConversation(t, conv, `polling ${event}`);
+      }
+    }
+  },
+});

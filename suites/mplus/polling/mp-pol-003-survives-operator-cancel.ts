@@ -1,0 +1,46 @@
+import { sequence, tillFor } from '../../../src/pos/flows.js';
+import { expectServed, pollingEvents, pollingProcess, roundsInWords } from '../../../src/pos/polling.js';
+import { catalogue } from '../../../src/protocol/mplus/catalogue.js';
+import { mplusCheck, SPEC } from '../check.js';
+
+export default mplusCheck({
+  id: 'MP-POL-003',
+  title: 'MUST keep working for the workplace after its user cancels a polling process mid-way',
+  level: 'MUST',
+  area: 'polling',
+  spec: { doc: SPEC.polling, quote: 'the event call to your endpoint will be repeated until you reply that the polling can be finished, or the POS user manually cancels the process.' },
+  appliesTo: (sub) => sub.events.some((e) => e.polling || catalogue().get(e.name).polling === 'always') || 'no subscribed event is polling',
+  async run(t) {
+    const polled = pollingEvents(t);
+    const other = t.events().find((e) => !polled.includes(e.name) && e.blocking);
+    let exercised = 0;
+    for (const event of polled) {
+      // The POS user cancels after the first unfinished round: no further round is sent, nothing tells the endpoint.
+      const cancelled = await pollingProcess(t, event, { cancelAfter: 1 });
+      expectServed(t, cancelled, `polling ${event}`);
+      if (cancelled.polling?.ended !== 'cancelled') continue;
+      exercised++;
+      const what = `after the POS user cancelled polling ${event} in round 1`;
+      if (other) {
+        const template = t.request(other.name);
+        const { till } = tillFor(t, template, `${other.name} after a cancelled poll`);
+        const next = await till.send(other.name, {}, { template });
+        const bad = next.problem ?? (next.refused ? { message: `${other.name} was refused`, step: next.refused } : undefined);
+        if (bad)
+          t.fail(`${what}, the same workplace's next event failed: ${bad.message}`, {
+            expected: `${other.name} answered 2xx with a valid reply: the cancelled process must not hold the workplace`,
+            received: `polling ${event}: ${roundsInWords(cancelled)}\nthen ${sequence(next)}`,
+            exchanges: [...cancelled.steps, ...next.steps].map((s) => s.delivery.exchange),
+          });
+      }
+      const again = await pollingProcess(t, event);
+      expectServed(t, again, `${what}, the next polling process`);
+      if (again.polling?.ended !== 'finished')
+        t.fail(`${what}, the next polling process of ${event} did not finish`, {
+          expected: 'a new polling process that runs to polling.finished: true',
+          received: `first: ${roundsInWords(cancelled)}; next: ${roundsInWords(again)}${again.problem ? ` (${again.problem.message})` : ''}`,
+        });
+    }
+    if (exercised === 0) t.skip('not exercised: every polling process finished in its first round, so there was nothing to cancel');
+  },
+});

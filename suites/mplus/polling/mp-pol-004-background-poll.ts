@@ -1,0 +1,22 @@
+import { failConversation } from '../../../src/pos/flows.js';
+import { expectServed, pollingProcess, processesPerEvent } from '../../../src/pos/polling.js';
+import { mplusCheck, SPEC } from '../check.js';
+
+export default mplusCheck({
+  id: 'MP-POL-004',
+  title: 'MUST answer backgroundPoll, which carries no session, with a polling object in every round',
+  level: 'MUST',
+  area: 'polling',
+  spec: {
+    doc: 'spec/README.md#events',
+    quote: 'backgroundPoll (always blocking and polling, event.eventPolling: true, no session object, runs even from the main menu; a new request starts as soon as the reply arrives)',
+  },
+  appliesTo: (sub) => sub.events.some((e) => e.name === 'backgroundPoll') || 'backgroundPoll is not subscribed',
+  async run(t) {
+    for (let i = 0; i < processesPerEvent(t); i++) {
+      const conv = await pollingProcess(t, 'backgroundPoll', { cancelAfter: 3 }, i);
+      expectServed(t, conv, 'backgroundPoll from the main menu (no session)');
+      if (conv.polling?.ended === 'no-polling-object') failConversation(t, conv, 'backgroundPoll from the main menu (no session)');
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { runSessionModel, SESSION_EVENTS } from '../../../src/pos/model/run.js';
+import { mplusCheck } from '../check.js';
+
+export default mplusCheck({
+  id: 'MP-SES-002',
+  title: 'MUST keep the sessions of several workplaces apart, a session paused on one and resumed on another included',
+  level: 'MUST',
+  area: 'session',
+  spec: {
+    doc: 'spec/seeds/000 (How to subscribe)',
+    quote: 'resumeSession – The session is restored from a queue, table or other kind of background status.',
+  },
+  appliesTo: (sub) => sub.events.some((e) => SESSION_EVENTS.includes(e.name)) || 'no event of a session’s life is subscribed',
+  async run(t) {
+    // Up to three workplaces at once (--concurrency), their events interleaved.
+    const workplaces = Math.min(3, t.options.concurrency);
+    if (workplaces < 2) t.skip(`--concurrency is ${t.options.concurrency}: one workplace has nothing to keep apart`);
+    // Sessions move: parked on one workplace (pauseSession), picked up on another (resumeSession).
+    await runSessionModel(t, { workplaces, maxCommands: 20, weights: { pause: 5, resume: 6, pay: 1, complete: 1 }, runs: Math.max(12, t.options.runs) });
+  },
+});
