@@ -126,7 +126,10 @@ export class MplusContext extends CheckContext {
     });
     this.deps.recorder.add(exchange);
     this.noteExchange(exchange);
-    return { event, request: opts.raw ? undefined : stamped, exchange, reply: judgeReply(exchange, this.sub, this.deps.schemas) };
+    const reply = judgeReply(exchange, this.sub, this.deps.schemas);
+    // Leniencies of reading the reply (duplicate keys…) are the check's warnings.
+    for (const w of reply.warnings) this.warn(`${event}: ${w}`);
+    return { event, request: opts.raw ? undefined : stamped, exchange, reply };
   }
 
   /** Delivers a freshly generated request for `event`. */

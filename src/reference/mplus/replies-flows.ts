@@ -14,7 +14,7 @@ export function ticketDialog(text: string): Record<string, unknown> {
     required: true,
     requireConfirmation: true,
     allowMultipleOptions: false,
-    dialogTitle: `Select a time slot for ${text.slice(0, 40)}`,
+    dialogTitle: `Select a time slot for ${codePoints(text, 40)}`,
     columns: 2,
     dialogOptions: Object.entries(SLOTS).map(([id, name], i) => ({ optionId: Number(id), optionName: name, optionColor: ['#00aa00', '#ffaa00', '#aa0000'][i] })),
   };
@@ -82,7 +82,7 @@ export function registrationAnswer(form: Submitted): Record<string, unknown> {
   const problem = registrationProblem(form);
   if (problem) return { form: registrationForm(), message: [{ message: `Please correct the form: ${problem}` }] };
   const name = String(form.fields?.find((f) => f.id === 'name')?.value ?? 'customer');
-  return { message: [{ message: `Welcome, ${name.slice(0, 60)}` }] };
+  return { message: [{ message: `Welcome, ${codePoints(name, 60)}` }] };
 }
 
 /** What in a submitted registration form breaks the form's constraints (an empty optional field is fine). */
@@ -116,4 +116,9 @@ function validDate(v: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** The first `n` code points of `text`: cutting UTF-16 units could split an emoji into a lone surrogate. */
+function codePoints(text: string, n: number): string {
+  return [...text].slice(0, n).join('');
 }
