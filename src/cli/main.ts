@@ -29,15 +29,16 @@ function oneLine(text: string): string {
 
 /** Builds the commander program from the options table; `done` receives each command's exit code. */
 export function program(io: Io, done: (code: number) => void): Command {
+  const output = { writeOut: io.stdout, writeErr: io.stderr, outputError: (text: string, write: (t: string) => void) => write(oneLine(text)) };
   const root = new Command('hookcert')
     .description('Certifies webhook receivers: plays the point of sale, fires signed randomized requests, judges the replies.')
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLine(text)) });
+    .configureOutput(output);
   for (const [name, info] of Object.entries(COMMANDS) as Array<[CommandName, (typeof COMMANDS)[CommandName]]>) {
     const cmd = root.command(name).description(info.summary).exitOverride().showSuggestionAfterError(true);
-    cmd.configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(oneLine(text)) });
+    cmd.configureOutput(output);
     for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(new Option(spec.flags, spec.description));
     cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete.\n`);
     if (info.arguments) cmd.arguments(info.arguments);

@@ -11,21 +11,18 @@ export function statusForFailure(level: Level, strictness: 'must' | 'should'): C
   return 'warn';
 }
 
+/** What names a check in its result: id, title, level, area, profile, spec line and replay command. */
+export function checkIdentity(def: CheckDefinition<CheckContext>, replay: string) {
+  return { id: def.id, title: def.title, level: def.level, area: def.area, profile: def.profile, spec: def.spec, replay };
+}
+
 /**
  * Runs one check against its context and turns what happened into a verdict. A crash inside a check is
  * that check's `error`, never the run's end; a check that outlives its time limit is an `error` too.
  */
 export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, t: C, replay: string): Promise<CheckResult> {
   const started = performance.now();
-  const base = {
-    id: def.id,
-    title: def.title,
-    level: def.level,
-    area: def.area,
-    profile: def.profile,
-    spec: def.spec,
-    replay,
-  };
+  const base = checkIdentity(def, replay);
   let status: CheckStatus = 'pass';
   let reason: string | undefined;
   let failure: CheckResult['failure'];

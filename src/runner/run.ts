@@ -14,7 +14,7 @@ import type { RunOptions } from './options.js';
 import { Recorder } from './recorder.js';
 import { replayCommand } from './replay.js';
 import { LATENCY_EDGES_MS, type LatencyHistogram, type RunResults } from './results.js';
-import { runCheck } from './run-check.js';
+import { checkIdentity, runCheck } from './run-check.js';
 import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
@@ -227,18 +227,12 @@ export function histogram(latencies: ReadonlyMap<string, readonly number[]>): La
 /** The `error` verdict of a check that crashed outside its own promise chain (a timer, an unawaited promise). */
 function crashed(def: CheckDefinition<CheckContext>, replay: string, err: unknown): CheckResult {
   return {
-    id: def.id,
-    title: def.title,
-    level: def.level,
-    area: def.area,
-    profile: def.profile,
-    spec: def.spec,
+    ...checkIdentity(def, replay),
     status: 'error',
     durationMs: 0,
     reason: `hookcert could not judge this check: it crashed (${err instanceof Error ? err.message : String(err)})`,
     warnings: [],
     exchanges: [],
     exchangeCount: 0,
-    replay,
   };
 }
