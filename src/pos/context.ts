@@ -3,7 +3,9 @@ import type { EventConfig, Subscription } from '../config/subscription.js';
 import type { HttpClient } from '../http/client.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { type Catalogue } from '../protocol/mplus/catalogue.js';
-import { eventUrl, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
+import type { BodyForm } from '../protocol/corpus/forms.js';
+import { forgedSignature, type Forgery } from '../protocol/forgery.js';
+import { eventUrl, mplusScheme, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
 import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
 import { requestArbitrary, withIdentity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
 import { CheckContext } from '../runner/context.js';
@@ -17,10 +19,29 @@ import { uuidFrom, Workplace } from './workplace.js';
 /** One request delivered and its reply as the POS read it. */
 export interface Delivery {
   event: string;
-  /** The request as sent (`undefined` when raw bytes were sent). */
+  /** The request as sent (`undefined` when it went in a raw form or as given bytes). */
   request?: MplusRequest;
+  /** The exact bytes sent. */
+  body: Buffer;
   exchange: LiveExchange;
   reply: JudgedReply;
+}
+
+/** How one request goes out: forged, in another form, with other headers, from another workplace. */
+export interface DeliverOptions {
+  /** The signature header a forger would send instead of the POS's (see {@link Forgery}). */
+  forged?: Forgery;
+  /**
+   * The body in another form than the request's compact JSON: a corpus entry (truncated, XML, restyled…),
+   * rendered from the stamped request; or exact bytes (a re-delivery). Signed over those bytes unless `forged`.
+   */
+  raw?: BodyForm | Buffer;
+  /** Headers other than the signature, changed or left out. */
+  tamper?: Tamper;
+  /** The workplace that sends it. @defaultValue 0 */
+  workplace?: number;
+  /** Stamp the workplace's identity (counter, timestamp, instance) on the request. @defaultValue true */
+  stamp?: boolean;
 }
 
 /** What the simulator needs from the run. */
@@ -106,20 +127,28 @@ export class MplusContext extends CheckContext {
 
   /**
    * Delivers `request` for `event` as the POS does: stamped with the workplace's identity, serialised once,
-   * signed over those bytes, posted to `{url}/{event}`, timed, judged and recorded. `tamper` changes headers;
-   * `raw` sends those bytes instead of the serialised request (signed unless tampered).
+   * signed over those bytes, posted to `{url}/{event}`, timed, judged and recorded. `forged` makes the
+   * signature a forger's, `raw` sends the request in another form, `tamper` changes other headers.
    */
-  async deliver(
-    event: string,
-    request: MplusRequest | undefined,
-    opts: { tamper?: Tamper; raw?: Buffer; workplace?: number; stamp?: boolean } = {},
-  ): Promise<Delivery> {
+  async deliver(event: string, request: MplusRequest | undefined, opts: DeliverOptions = {}): Promise<Delivery> {
     const stamped = request && opts.stamp !== false ? withIdentity(request, this.workplace(opts.workplace).next()) : request;
-    const body = opts.raw ?? Buffer.from(JSON.stringify(stamped), 'utf8');
+    const body = Buffer.isBuffer(opts.raw)
+      ? opts.raw
+      : Buffer.from(opts.raw ? opts.raw.render(stamped, JSON.stringify(stamped)) : JSON.stringify(stamped), 'utf8');
+    return this.post(event, body, opts.raw ? undefined : stamped, opts);
+  }
+
+  /** Sends the very bytes of `d` again (the same request, not re-stamped), signed as `opts` says. */
+  async redeliver(d: Delivery, opts: Omit<DeliverOptions, 'raw' | 'stamp'> = {}): Promise<Delivery> {
+    return this.post(d.event, d.body, d.request, opts);
+  }
+
+  private async post(event: string, body: Buffer, request: MplusRequest | undefined, opts: DeliverOptions): Promise<Delivery> {
     const budget = this.event(event)?.budgetMs ?? this.catalogue.get(event).budgetMs;
+    const signature = forgedSignature(mplusScheme(this.sub), body, opts.forged, this.seed);
     const exchange = await this.deps.client.send({
       url: eventUrl(this.sub.url, event),
-      headers: requestHeaders(this.sub, body, opts.tamper),
+      headers: requestHeaders(this.sub, signature, opts.tamper),
       body,
       label: event,
       timeoutMs: budget + this.options.graceMs,
@@ -129,11 +158,11 @@ export class MplusContext extends CheckContext {
     const reply = judgeReply(exchange, this.sub, this.deps.schemas);
     // Leniencies of reading the reply (duplicate keys…) are the check's warnings.
     for (const w of reply.warnings) this.warn(`${event}: ${w}`);
-    return { event, request: opts.raw ? undefined : stamped, exchange, reply };
+    return { event, request, body, exchange, reply };
   }
 
   /** Delivers a freshly generated request for `event`. */
-  async send(event: string, shape: RequestShape = {}, opts: { tamper?: Tamper; workplace?: number } = {}): Promise<Delivery> {
+  async send(event: string, shape: RequestShape = {}, opts: Omit<DeliverOptions, 'raw' | 'stamp'> = {}): Promise<Delivery> {
     return this.deliver(event, this.request(event, shape), opts);
   }
 }

@@ -8,7 +8,9 @@ import type { Recorder } from '../../runner/recorder.js';
 import { deriveSeed } from '../../runner/seed.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { KopokopoCatalogue, KopokopoTopic } from './catalogue.js';
-import { deliveryHeaders, topicUrl, type Tamper } from './headers.js';
+import type { BodyForm } from '../corpus/forms.js';
+import { forgedSignature, type Forgery } from '../forgery.js';
+import { deliveryHeaders, kopokopoScheme, topicUrl, type Tamper } from './headers.js';
 import { payloadArbitrary, type KopokopoPayload, type PayloadShape } from './payloads.js';
 
 /**
@@ -34,6 +36,19 @@ export interface KopokopoDelivery {
   body: Buffer;
   exchange: LiveExchange;
   reply: KopokopoReply;
+}
+
+/** How one delivery goes out: forged, in another form, with another Content-Type. */
+export interface KopokopoDeliverOptions {
+  /** The signature header a forger would send instead of Kopo Kopo's (see {@link Forgery}). */
+  forged?: Forgery;
+  /**
+   * The body in another form than the payload's compact JSON: a corpus entry (truncated, XML, restyled…), or
+   * exact bytes (a re-delivery). Signed over those bytes unless `forged`.
+   */
+  raw?: BodyForm | Buffer;
+  /** The Content-Type changed or left out. */
+  tamper?: Tamper;
 }
 
 /** What the simulator needs from the run. */
@@ -107,25 +122,37 @@ export class KopokopoContext extends CheckContext {
 
   /**
    * Delivers `payload` as Kopo Kopo does: serialised once (compact JSON), signed over those bytes, posted to
-   * the topic's URL, timed and recorded. `raw` sends those bytes instead (signed over them unless tampered);
-   * `tamper` changes the signature or the content type.
+   * the topic's URL, timed and recorded. `forged` makes the signature a forger's, `raw` sends the payload in
+   * another form, `tamper` changes the content type.
    */
-  async deliver(name: string, payload: KopokopoPayload | undefined, opts: { raw?: Buffer; tamper?: Tamper } = {}): Promise<KopokopoDelivery> {
-    const body = opts.raw ?? Buffer.from(JSON.stringify(payload), 'utf8');
+  async deliver(name: string, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions = {}): Promise<KopokopoDelivery> {
+    const body = Buffer.isBuffer(opts.raw)
+      ? opts.raw
+      : Buffer.from(opts.raw ? opts.raw.render(payload, JSON.stringify(payload)) : JSON.stringify(payload), 'utf8');
+    return this.post(name, body, opts.raw ? undefined : payload, opts);
+  }
+
+  /** Sends the very bytes of `d` again, signed as `opts` says (by default, as Kopo Kopo re-delivers: the same signature). */
+  async redeliver(d: KopokopoDelivery, opts: Omit<KopokopoDeliverOptions, 'raw'> = {}): Promise<KopokopoDelivery> {
+    return this.post(d.topic, d.body, d.payload, opts);
+  }
+
+  private async post(name: string, body: Buffer, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions): Promise<KopokopoDelivery> {
+    const signature = forgedSignature(kopokopoScheme(this.sub), body, opts.forged, this.seed);
     const exchange = await this.deps.client.send({
       url: this.url(name),
-      headers: deliveryHeaders(this.sub, body, opts.tamper),
+      headers: deliveryHeaders(signature, opts.tamper),
       body,
       label: name,
       timeoutMs: this.budget(name) + this.options.graceMs,
     });
     this.deps.recorder.add(exchange);
     this.noteExchange(exchange);
-    return { topic: name, payload: opts.raw ? undefined : payload, body, exchange, reply: readReply(exchange) };
+    return { topic: name, payload, body, exchange, reply: readReply(exchange) };
   }
 
   /** Delivers a freshly generated payload of `name`. */
-  async send(name: string, shape: PayloadShape = {}, opts: { tamper?: Tamper } = {}): Promise<KopokopoDelivery> {
+  async send(name: string, shape: PayloadShape = {}, opts: Omit<KopokopoDeliverOptions, 'raw'> = {}): Promise<KopokopoDelivery> {
     return this.deliver(name, this.payload(name, shape), opts);
   }
 }

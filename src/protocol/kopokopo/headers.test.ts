@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../../config/subscription.js';
 import { Secret } from '../../secret.js';
-import { deliveryHeaders, SIGNATURE_HEADER, topicUrl } from './headers.js';
+import { forgedSignature } from '../forgery.js';
+import { deliveryHeaders, kopokopoScheme, SIGNATURE_HEADER, topicUrl } from './headers.js';
 
 // spec/README.md, "Kopo Kopo: facts beyond the seed", verified vector.
 const API_KEY = '8463vr8472a2372763787b7dec3dbe49879323gg32';
@@ -23,19 +24,23 @@ const sub = (secretEncoding: 'base64' | 'utf8', topicUrls: Record<string, string
 describe('Kopo Kopo delivery headers', () => {
   it('sign the README vector with the API key as text, whatever secretEncoding says', () => {
     for (const enc of ['utf8', 'base64'] as const) {
-      const h = deliveryHeaders(sub(enc), Buffer.from(BODY, 'utf8'));
+      const h = deliveryHeaders(forgedSignature(kopokopoScheme(sub(enc)), Buffer.from(BODY, 'utf8'), undefined, 1));
       expect(h[SIGNATURE_HEADER]).toBe(SIG);
       expect(h['content-type']).toBe('application/json');
     }
   });
 
-  it('tamper: leave out or replace the signature and the content type, sign other bytes or with another key', () => {
+  it('forge: leave out or empty the signature, change the content type, sign other bytes or with another key', () => {
     const body = Buffer.from(BODY, 'utf8');
-    expect(deliveryHeaders(sub('utf8'), body, { signature: null })).not.toHaveProperty(SIGNATURE_HEADER);
-    expect(deliveryHeaders(sub('utf8'), body, { signature: '' })[SIGNATURE_HEADER]).toBe('');
-    expect(deliveryHeaders(sub('utf8'), body, { contentType: null })).not.toHaveProperty('content-type');
-    expect(deliveryHeaders(sub('utf8'), Buffer.from('x'), { signedBytes: body })[SIGNATURE_HEADER]).toBe(SIG);
-    expect(deliveryHeaders(sub('utf8'), body, { apiKey: 'other' })[SIGNATURE_HEADER]).not.toBe(SIG);
+    const forge = (f: Parameters<typeof forgedSignature>[2], bytes = body) => forgedSignature(kopokopoScheme(sub('utf8')), bytes, f, 1);
+    expect(deliveryHeaders(forge('missing'))).not.toHaveProperty(SIGNATURE_HEADER);
+    expect(deliveryHeaders(forge('empty'))[SIGNATURE_HEADER]).toBe('');
+    expect(deliveryHeaders(forge(undefined), { contentType: null })).not.toHaveProperty('content-type');
+    expect(forge('other-body')).toMatch(/^[0-9a-f]{64}$/);
+    expect(forge('other-body')).not.toBe(SIG);
+    expect(forge('other-key')).not.toBe(SIG);
+    expect(forge('other-key')).toBe(forgedSignature(kopokopoScheme(sub('utf8')), body, 'other-key', 1)); // deterministic
+    expect(forge('near-key')).not.toBe(SIG);
   });
 
   it('deliver to the topic URL of the config file, else to the subscription URL', () => {

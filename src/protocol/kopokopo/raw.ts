@@ -128,14 +128,5 @@ export function controlOf(raw: RawBody): string {
   return compact !== raw.body ? compact : serialize(raw.value, { asciiOnly: true });
 }
 
-/**
- * What a re-serialising receiver hashes: the Node/Ruby SDK style `JSON.stringify(JSON.parse(body))`;
- * `undefined` when the body is not JSON.
- */
-export function reserialized(body: Buffer): Buffer | undefined {
-  try {
-    return Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8'))), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+/** What a re-serialising receiver hashes (one rule, in the forgery module). */
+export { reserialized } from '../forgery.js';

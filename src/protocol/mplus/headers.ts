@@ -1,5 +1,6 @@
 import type { Subscription } from '../../config/subscription.js';
-import { signMplus } from '../signature.js';
+import { alteredBody, derivedKey, type SignatureScheme } from '../forgery.js';
+import { decodeSecret } from '../signature.js';
 
 /** The request headers of the MplusKASSA POS (spec README, "Transport"). */
 export const HEADER = {
@@ -7,27 +8,53 @@ export const HEADER = {
   signature: 'x-mplus-signature',
 } as const;
 
-/** What a check may change in how a request goes out, to test the endpoint's defences. */
+/** Headers other than the signature that a check may change, to test the endpoint's defences (the signature: `forged`). */
 export interface Tamper {
-  /** Replace the signature header (`null`: leave it out). */
-  signature?: string | null;
   /** Replace the subscription id header (`null`: leave it out). */
   subscriptionId?: string | null;
   /** Replace the Content-Type header (`null`: leave it out). */
   contentType?: string | null;
 }
 
-/** The headers the POS sends with `body`: signature over the exact bytes, subscription id, JSON types. */
-export function requestHeaders(sub: Subscription, body: Buffer, tamper: Tamper = {}): Record<string, string> {
+/**
+ * The headers the POS sends: `signature` (computed over the exact body bytes, or forged; `null` leaves it out),
+ * the subscription id and the JSON types.
+ */
+export function requestHeaders(sub: Subscription, signature: string | null, tamper: Tamper = {}): Record<string, string> {
   const headers: Record<string, string> = {};
   const contentType = tamper.contentType === undefined ? 'application/json' : tamper.contentType;
   if (contentType !== null) headers['content-type'] = contentType;
   headers.accept = 'application/json';
   const subscriptionId = tamper.subscriptionId === undefined ? sub.subscriptionId : tamper.subscriptionId;
   if (subscriptionId !== null) headers[HEADER.subscriptionId] = subscriptionId;
-  const signature = tamper.signature === undefined ? signMplus(body, sub.secret.reveal(), sub.secretEncoding) : tamper.signature;
   if (signature !== null) headers[HEADER.signature] = signature;
   return headers;
+}
+
+/**
+ * How the POS signs (spec README, "Signature"): base64 of HMAC-SHA256 keyed with the decoded secret (or its
+ * text, `--secret-encoding utf8`). A body altered in transit is the same request with another `eventCounter`.
+ */
+export function mplusScheme(sub: Subscription): SignatureScheme {
+  const other = sub.secretEncoding === 'base64' ? 'utf8' : 'base64';
+  return {
+    key: decodeSecret(sub.secret.reveal(), sub.secretEncoding),
+    encoding: 'base64',
+    otherEncoding: 'hex',
+    otherKey: (seed) => derivedKey(seed, 'mplus-other-key'),
+    keyReadOtherwise() {
+      try {
+        return decodeSecret(sub.secret.reveal(), other);
+      } catch {
+        return undefined; // a text secret that is not base64 has no other reading
+      }
+    },
+    otherBody: (body) =>
+      alteredBody(body, (v) => {
+        const event = v.event as { eventCounter?: unknown } | undefined;
+        return typeof event?.eventCounter === 'number' ? { ...v, event: { ...event, eventCounter: event.eventCounter + 1 } } : v;
+      }),
+  };
 }
 
 /** `POST {endpointUrl}/{eventName}` (spec README, "Transport"). */

@@ -1,7 +1,6 @@
-import { signKopokopo } from '../../../src/protocol/signature.js';
 import type { KopokopoContext, KopokopoDelivery } from '../../../src/protocol/kopokopo/context.js';
 import { acknowledged, statusOf } from '../../../src/protocol/kopokopo/judge.js';
-import { controlOf, RAW_VARIANTS, reserialized } from '../../../src/protocol/kopokopo/raw.js';
+import { controlOf, RAW_VARIANTS } from '../../../src/protocol/kopokopo/raw.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
 /** How many refused bodies are re-sent to find out why. */
@@ -17,9 +16,7 @@ interface Refusal {
 async function acceptedWhenSignedReserialized(t: KopokopoContext, refusals: Refusal[]): Promise<KopokopoDelivery[]> {
   const out: KopokopoDelivery[] = [];
   for (const { d } of refusals.slice(0, DIAGNOSED)) {
-    const copy = reserialized(d.body);
-    if (!copy) continue;
-    const retry = await t.deliver(d.topic, undefined, { raw: d.body, tamper: { signature: signKopokopo(copy, t.sub.secret.reveal()) } });
+    const retry = await t.redeliver(d, { forged: 'reserialized' });
     if (acknowledged(retry)) out.push(retry);
   }
   return out;

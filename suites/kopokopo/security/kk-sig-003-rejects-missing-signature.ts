@@ -9,7 +9,7 @@ export default kopokopoCheck({
   spec: { doc: SPEC.seed, quote: QUOTE.authenticity },
   async run(t) {
     for (const { name } of t.topics()) {
-      const d = await t.deliver(name, t.payload(name), { tamper: { signature: null } });
+      const d = await t.deliver(name, t.payload(name), { forged: 'missing' });
       expectRejected(t, d, `${name} without X-KopoKopo-Signature`);
     }
   },

@@ -9,7 +9,7 @@ export default kopokopoCheck({
   spec: { doc: SPEC.seed, quote: QUOTE.authenticity },
   async run(t) {
     for (const { name } of t.topics()) {
-      const d = await t.deliver(name, t.payload(name), { tamper: { signature: '' } });
+      const d = await t.deliver(name, t.payload(name), { forged: 'empty' });
       expectRejected(t, d, `${name} with an empty X-KopoKopo-Signature`);
     }
   },

@@ -1,11 +1,12 @@
-import { expectRefusedCleanly, stampedRequest } from '../../../src/pos/judge-reply.js';
+import { expectRefusedCleanly } from '../../../src/pos/judge-reply.js';
+import { literal, trailingComma, truncatedJson, type BodyForm } from '../../../src/protocol/corpus/forms.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 /** Correctly signed bodies that are not JSON. `lenient`: some JSON parsers accept it (Json.NET), so a 2xx only warns. */
-const MALFORMED: Array<{ fault: string; lenient: boolean; body: (json: string, event: string) => string }> = [
-  { fault: 'truncated JSON', lenient: false, body: (json) => json.slice(0, Math.ceil(json.length / 2)) },
-  { fault: 'an XML body', lenient: false, body: (_json, event) => `<?xml version="1.0"?><request><event>${event}</event></request>` },
-  { fault: 'a trailing comma in the JSON', lenient: true, body: (json) => json.replace(/}$/, ',}') },
+const MALFORMED: Array<{ form: BodyForm; lenient: boolean }> = [
+  { form: truncatedJson('half'), lenient: false },
+  { form: literal('an XML body', '<?xml version="1.0"?><request><event>startSession</event></request>'), lenient: false },
+  { form: trailingComma(), lenient: true },
 ];
 
 export default mplusCheck({
@@ -17,9 +18,9 @@ export default mplusCheck({
   async run(t) {
     for (const event of t.events()) {
       for (const m of MALFORMED) {
-        const raw = Buffer.from(m.body(JSON.stringify(stampedRequest(t, t.request(event.name))), event.name), 'utf8');
-        const d = await t.deliver(event.name, undefined, { raw });
-        expectRefusedCleanly(t, d, { what: `${event.name} with ${m.fault}`, fault: m.fault, codes: ['INVALID_JSON'], accepted: m.lenient ? 'warn' : 'fail' });
+        const d = await t.deliver(event.name, t.request(event.name), { raw: m.form });
+        const what = m.form.what;
+        expectRefusedCleanly(t, d, { what: `${event.name} with ${what}`, fault: what, codes: ['INVALID_JSON'], accepted: m.lenient ? 'warn' : 'fail' });
       }
     }
   },

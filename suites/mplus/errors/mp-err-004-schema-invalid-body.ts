@@ -1,17 +1,18 @@
-import { expectRefusedCleanly, stampedRequest } from '../../../src/pos/judge-reply.js';
+import { expectRefusedCleanly } from '../../../src/pos/judge-reply.js';
+import { reshaped, type BodyForm } from '../../../src/protocol/corpus/forms.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 type Body = Record<string, any>;
 
 /** Correctly signed JSON that breaks the request schema; `applies` when the request has what is broken. */
-const INVALID: Array<{ fault: string; applies?: (r: Body) => boolean; make: (r: Body) => unknown }> = [
-  { fault: 'no event object', make: ({ event: _, ...rest }) => rest },
-  { fault: 'event.eventCounter as a string', make: (r) => ({ ...r, event: { ...r.event, eventCounter: String(r.event.eventCounter) } }) },
-  { fault: 'sender as null', make: (r) => ({ ...r, sender: null }) },
-  { fault: 'session as a string', applies: (r) => r.session !== undefined, make: (r) => ({ ...r, session: r.session.sessionId }) },
-  { fault: 'session.lines as an object', applies: (r) => r.session !== undefined, make: (r) => ({ ...r, session: { ...r.session, lines: {} } }) },
-  { fault: 'scanCode without scannedCode', applies: (r) => r.scanCode !== undefined, make: (r) => ({ ...r, scanCode: { codeType: r.scanCode.codeType } }) },
-  { fault: 'a JSON array for a body', make: (r) => [r] },
+const INVALID: Array<{ applies?: (r: Body) => boolean; form: BodyForm }> = [
+  { form: reshaped<Body>('no event object', ({ event: _, ...rest }) => rest) },
+  { form: reshaped<Body>('event.eventCounter as a string', (r) => ({ ...r, event: { ...r.event, eventCounter: String(r.event.eventCounter) } })) },
+  { form: reshaped<Body>('sender as null', (r) => ({ ...r, sender: null })) },
+  { applies: (r) => r.session !== undefined, form: reshaped<Body>('session as a string', (r) => ({ ...r, session: r.session.sessionId })) },
+  { applies: (r) => r.session !== undefined, form: reshaped<Body>('session.lines as an object', (r) => ({ ...r, session: { ...r.session, lines: {} } })) },
+  { applies: (r) => r.scanCode !== undefined, form: reshaped<Body>('scanCode without scannedCode', (r) => ({ ...r, scanCode: { codeType: r.scanCode.codeType } })) },
+  { form: reshaped<Body>('a JSON array for a body', (r) => [r]) },
 ];
 
 export default mplusCheck({
@@ -23,12 +24,12 @@ export default mplusCheck({
   async run(t) {
     for (const event of t.events()) {
       for (const v of INVALID) {
-        const request: Body = stampedRequest(t, t.request(event.name));
+        const request = t.request(event.name);
         if (v.applies && !v.applies(request)) continue;
-        const raw = Buffer.from(JSON.stringify(v.make(request)), 'utf8');
-        const d = await t.deliver(event.name, undefined, { raw });
+        const d = await t.deliver(event.name, request, { raw: v.form });
         // A receiver may read only what it needs and accept the rest: lenient, so a 2xx only warns.
-        expectRefusedCleanly(t, d, { what: `${event.name} with ${v.fault}`, fault: v.fault, codes: ['INVALID_DATA', 'NO_EVENT_DETAILS', 'NO_SCANNED_CODE'], accepted: 'warn' });
+        const fault = v.form.what;
+        expectRefusedCleanly(t, d, { what: `${event.name} with ${fault}`, fault, codes: ['INVALID_DATA', 'NO_EVENT_DETAILS', 'NO_SCANNED_CODE'], accepted: 'warn' });
       }
     }
   },

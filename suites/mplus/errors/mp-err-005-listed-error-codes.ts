@@ -1,7 +1,6 @@
-import { signMplus } from '../../../src/protocol/signature.js';
 import type { Delivery } from '../../../src/pos/context.js';
 import { ERROR_CODES, received } from '../../../src/pos/judge.js';
-import { stampedRequest } from '../../../src/pos/judge-reply.js';
+import { reshaped, truncatedJson } from '../../../src/protocol/corpus/forms.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -12,17 +11,15 @@ export default mplusCheck({
   spec: { doc: SPEC.reference, quote: 'error.code | string | One of the Error Codes.' },
   async run(t) {
     // Bad requests of every kind the vendor lists a code for, and valid ones (a business error has a code too).
-    const other = signMplus(Buffer.from('another body'), t.sub.secret.reveal(), t.sub.secretEncoding);
     const replies: Array<{ fault: string; d: Delivery }> = [];
     for (const { name: e } of t.events()) {
-      const { event: _, ...noEvent } = stampedRequest(t, t.request(e));
       replies.push(
         { fault: 'a valid request', d: await t.send(e) },
-        { fault: 'a signature over other bytes', d: await t.deliver(e, t.request(e), { tamper: { signature: other } }) },
-        { fault: 'no signature', d: await t.deliver(e, t.request(e), { tamper: { signature: null } }) },
-        { fault: 'truncated JSON', d: await t.deliver(e, undefined, { raw: Buffer.from(JSON.stringify(stampedRequest(t, t.request(e))).slice(0, 20), 'utf8') }) },
+        { fault: 'a signature over other bytes', d: await t.deliver(e, t.request(e), { forged: 'other-body' }) },
+        { fault: 'no signature', d: await t.deliver(e, t.request(e), { forged: 'missing' }) },
+        { fault: 'truncated JSON', d: await t.deliver(e, t.request(e), { raw: truncatedJson(20) }) },
         { fault: 'no Content-Type', d: await t.deliver(e, t.request(e), { tamper: { contentType: null } }) },
-        { fault: 'no event object', d: await t.deliver(e, undefined, { raw: Buffer.from(JSON.stringify(noEvent), 'utf8') }) },
+        { fault: 'no event object', d: await t.deliver(e, t.request(e), { raw: reshaped<Record<string, unknown>>('no event object', ({ event: _, ...rest }) => rest) }) },
       );
     }
     const coded = replies.filter((r) => r.d.reply.errorCode !== undefined);

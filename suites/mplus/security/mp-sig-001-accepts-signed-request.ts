@@ -1,4 +1,3 @@
-import { signMplus } from '../../../src/protocol/signature.js';
 import { expectAccepted } from '../../../src/pos/judge.js';
 import { mplusCheck, SPEC } from '../check.js';
 
@@ -10,16 +9,11 @@ export default mplusCheck({
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( key = base64decode(secretKey), message = raw body bytes ) )' },
   async run(t) {
     for (const event of t.events()) {
-      const request = t.request(event.name);
-      const d = await t.deliver(event.name, request);
+      const d = await t.deliver(event.name, t.request(event.name));
       if (d.reply.status === 400 && /SIGNATURE/.test(d.reply.errorCode ?? '')) {
         // Diagnosis: does the endpoint read the secret in the other encoding?
         const other = t.sub.secretEncoding === 'base64' ? 'utf8' : 'base64';
-        const body = Buffer.from(JSON.stringify(d.request), 'utf8');
-        const retry = await t.deliver(event.name, undefined, {
-          raw: body,
-          tamper: { signature: signMplus(body, t.sub.secret.reveal(), other) },
-        });
+        const retry = await t.redeliver(d, { forged: 'secret-read-otherwise' });
         if (retry.reply.status !== undefined && retry.reply.status < 300)
           t.fail(`the endpoint verifies signatures with the secret read as ${other}, not ${t.sub.secretEncoding}`, {
             expected: `a signature made with the ${t.sub.secretEncoding} key is accepted (MplusKASSA base64-decodes the secret key)`,

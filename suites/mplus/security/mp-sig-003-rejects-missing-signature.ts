@@ -9,9 +9,9 @@ export default mplusCheck({
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: NO_SIGNATURE, INVALID_SIGNATURE, …' },
   async run(t) {
     for (const event of t.events()) {
-      const d = await t.deliver(event.name, t.request(event.name), { tamper: { signature: null } });
+      const d = await t.deliver(event.name, t.request(event.name), { forged: 'missing' });
       expectRejected(t, d, ['NO_SIGNATURE', 'INVALID_SIGNATURE'], `${event.name} without a signature`);
-      const empty = await t.deliver(event.name, t.request(event.name), { tamper: { signature: '' } });
+      const empty = await t.deliver(event.name, t.request(event.name), { forged: 'empty' });
       expectRejected(t, empty, ['NO_SIGNATURE', 'INVALID_SIGNATURE'], `${event.name} with an empty signature`);
     }
   },

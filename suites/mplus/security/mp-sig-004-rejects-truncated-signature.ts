@@ -1,7 +1,12 @@
-import { signMplus } from '../../../src/protocol/signature.js';
 import { expectRejected } from '../../../src/pos/judge.js';
-import { stampedRequest } from '../../../src/pos/judge-reply.js';
 import { mplusCheck, SPEC } from '../check.js';
+
+/**
+ * Bytes of the 32-byte MAC kept. Each cut changes the MAC bytes (cutting the base64 text to 43 characters only
+ * drops its padding, which a verifier that decodes the header rightly accepts); 3, 24 and 30 are multiples of
+ * 3, so their base64 is an exact prefix of the right signature and a prefix comparison accepts them.
+ */
+const KEPT = [3, 24, 30];
 
 export default mplusCheck({
   id: 'MP-SIG-004',
@@ -11,12 +16,9 @@ export default mplusCheck({
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( key = base64decode(secretKey), message = raw body bytes ) )' },
   async run(t) {
     const event = t.pick('startSession', 'scanCode').name;
-    // Cut after 1, 8 and 43 of 44 characters: a prefix comparison accepts some of these.
-    for (const keep of [1, 8, 43]) {
-      const body = Buffer.from(JSON.stringify(stampedRequest(t, t.request(event))), 'utf8');
-      const full = signMplus(body, t.sub.secret.reveal(), t.sub.secretEncoding);
-      const d = await t.deliver(event, undefined, { raw: body, tamper: { signature: full.slice(0, keep) } });
-      expectRejected(t, d, ['INVALID_SIGNATURE'], `${event} with the signature cut to ${keep} characters`);
+    for (const bytes of KEPT) {
+      const d = await t.deliver(event, t.request(event), { forged: { truncated: bytes } });
+      expectRejected(t, d, ['INVALID_SIGNATURE'], `${event} with the MAC cut to its first ${bytes} of 32 bytes`);
     }
   },
 });
