@@ -14,6 +14,7 @@ import type { Recorder } from '../runner/recorder.js';
 import type { FlowRecord } from '../runner/types.js';
 import { deriveSeed } from '../runner/seed.js';
 import type { SchemaRegistry } from '../schema/registry.js';
+import { replyFeatures } from './coverage.js';
 import { uuidFrom, Workplace } from './workplace.js';
 
 /** One request delivered and its reply as the POS read it. */
@@ -50,6 +51,10 @@ export interface PosDeps {
   recorder: Recorder;
   schemas: SchemaRegistry;
   catalogue: Catalogue;
+  /** Who sends through this context (a check id, `probe`, `exploration`): the coverage table names it. */
+  source?: string;
+  /** What the exploration phase found (`src/pos/explore.ts`); absent when it did not run. */
+  explored?: unknown;
 }
 
 /**
@@ -153,9 +158,10 @@ export class MplusContext extends CheckContext {
       label: event,
       timeoutMs: budget + this.options.graceMs,
     });
-    this.deps.recorder.add(exchange);
+    this.deps.recorder.add(exchange, this.deps.source);
     this.noteExchange(exchange);
     const reply = judgeReply(exchange, this.sub, this.deps.schemas);
+    if (reply.json !== undefined) this.deps.recorder.noteObjects(event, replyFeatures(reply.json), this.deps.source ?? 'run', exchange.seq);
     // Leniencies of reading the reply (duplicate keys…) are the check's warnings.
     for (const w of reply.warnings) this.warn(`${event}: ${w}`);
     return { event, request, body, exchange, reply };

@@ -1,7 +1,9 @@
 import type { CheckDefinition } from '../runner/check.js';
 import type { CheckContext } from '../runner/context.js';
 import type { RunListener } from '../runner/run.js';
+import { verdictLine } from '../runner/coverage.js';
 import type { RunResults } from '../runner/results.js';
+import { coverageLines } from './coverage.js';
 import type { CheckResult, CheckStatus } from '../runner/types.js';
 import { redact, type Secret } from '../secret.js';
 
@@ -84,8 +86,9 @@ export class ConsoleReporter implements RunListener {
     const status: CheckStatus = results.verdict === 'conformant' ? 'pass' : results.verdict === 'incomplete' ? 'warn' : 'fail';
     this.out(`\n${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests · ${(results.durationMs / 1000).toFixed(1)} s\n`);
     if (results.incompleteReason) this.out(`incomplete: ${results.incompleteReason}\n`);
+    if (results.coverage) this.out(`${coverageLines(results.coverage).join('\n')}\n`);
     if (results.baseline) this.out(baselineLines(results.baseline));
-    this.out(`verdict: ${this.paint(status, results.verdict.replace('-', ' '))} (seed ${results.seed})\n`);
+    this.out(`verdict: ${this.paint(status, verdictLine(results.verdict, results.coverage))} (seed ${results.seed})\n`);
     if (reportDir) this.out(`report: ${reportDir}/index.html\n`);
   }
 }

@@ -1,5 +1,6 @@
 import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
+import { coverageLines } from './coverage.js';
 import type { FileReporter } from './reporter.js';
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot carry. */
@@ -49,8 +50,9 @@ export const junitReporter: FileReporter = {
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="hookcert" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" time="${(results.durationMs / 1000).toFixed(3)}">`,
       `  <testsuite name="hookcert ${results.profile} ${xml(results.target.url)}" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" timestamp="${results.startedAt}">`,
-      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/>${baselineProperties(results)}</properties>`,
+      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/>${baselineProperties(results)}${coverageProperties(results)}</properties>`,
       ...results.checks.map(testcase),
+      ...(results.coverage ? [`    <system-out>${xml(coverageLines(results.coverage).join('\n'))}</system-out>`] : []),
       '  </testsuite>',
       '</testsuites>',
       '',
@@ -65,4 +67,13 @@ function baselineProperties(results: RunResults): string {
   return ['source', 'known', 'new', 'fixed']
     .map((k) => `<property name="baseline.${k}" value="${xml(k === 'source' ? b.source : (b[k as 'known'] as string[]).join(','))}"/>`)
     .join('');
+}
+
+/** What the run could not certify, and which flows it reached, as testsuite properties. */
+function coverageProperties(results: RunResults): string {
+  const c = results.coverage;
+  if (!c) return '';
+  const reached = c.flows.filter((f) => f.reached).map((f) => f.flow);
+  const missed = c.flows.filter((f) => !f.reached).map((f) => f.flow);
+  return `<property name="coverage.notCertified" value="${xml(c.notCertified.join(','))}"/><property name="coverage.flowsReached" value="${xml(reached.join(','))}"/><property name="coverage.flowsNotReached" value="${xml(missed.join(','))}"/>`;
 }

@@ -1,4 +1,6 @@
+import type { Coverage } from '../runner/coverage.js';
 import type { CheckResult } from '../runner/types.js';
+import { explorationLine, objectsText, reachedText } from './coverage.js';
 import type { FileReporter } from './reporter.js';
 
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
@@ -15,7 +17,7 @@ export const markdownReporter: FileReporter = {
   render(results) {
     const s = results.summary;
     const out = [
-      `## hookcert ${results.profile}: ${VERDICT[results.verdict]}`,
+      `## hookcert ${results.profile}: ${VERDICT[results.verdict]}${results.coverage?.notCertified.length ? `; not certified for: ${results.coverage.notCertified.join(', ')}` : ''}`,
       '',
       `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests in ${(results.durationMs / 1000).toFixed(1)} s`,
     ];
@@ -34,7 +36,28 @@ export const markdownReporter: FileReporter = {
       const first = notable.find((c) => c.status === 'fail');
       if (first) out.push('', 'Replay the first failure:', '', '```sh', first.replay, '```');
     }
+    if (results.coverage) out.push(...coverageSection(results.coverage));
     out.push('', `Replay the run: \`${results.replay}\``, '');
     return out.join('\n');
   },
 };
+
+/** The coverage table: flows, events, and the checks not exercised. */
+function coverageSection(c: Coverage): string[] {
+  const out = ['', '### Coverage'];
+  const ex = explorationLine(c);
+  if (ex) out.push('', cell(ex));
+  out.push('', '| | flow | reached | checks |', '|---|---|---|---|');
+  for (const f of c.flows) out.push(`| ${f.reached ? '✅' : '⏭️'} | **${f.flow}** ${cell(f.title)} | ${cell(reachedText(f))}${f.by ? ` · replay: \`${f.by.replay.replace(/`/g, '')}\`` : ''} | ${f.checks.join(', ')} |`);
+  if (c.events.length > 0) {
+    out.push('', '<details><summary>per event</summary>', '', '| event | requests | replies | non-empty | reply objects | first request |', '|---|---|---|---|---|---|');
+    for (const e of c.events) out.push(`| ${cell(e.event)} | ${e.requests} | ${e.replies} | ${e.nonEmpty} | ${cell(objectsText(e.objects))} | ${e.by ? `${cell(e.by.source)} #${e.by.seq}` : ''} |`);
+    out.push('', '</details>');
+  }
+  if (c.unexercised.length > 0) {
+    out.push('', 'Not exercised:', '');
+    for (const u of c.unexercised) out.push(`- **${u.id}** (${u.level}): ${cell(u.reason)}`);
+  }
+  for (const n of c.notes) out.push('', `ℹ️ ${cell(n)}`);
+  return out;
+}

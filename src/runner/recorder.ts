@@ -15,10 +15,19 @@ export class Recorder {
   requests = 0;
   /** Exchanges that got any HTTP reply. */
   replies = 0;
+  /** Per label: what was sent and what came back, for the coverage table (`src/runner/coverage.ts`). */
+  readonly reach = new Map<string, LabelReach>();
 
-  /** Records one exchange in the run's figures. */
-  add(ex: LiveExchange): void {
+  /** Records one exchange in the run's figures; `source` is who sent it (a check id, `exploration`). */
+  add(ex: LiveExchange, source = 'run'): void {
     this.requests++;
+    const reach = this.reachOf(ex.label);
+    reach.requests++;
+    reach.first ??= { source, seq: ex.seq };
+    if (ex.response) {
+      reach.replies++;
+      if (ex.response.bytes > 0) reach.nonEmpty++;
+    }
     if (ex.response && !ex.error) {
       this.replies++;
       let list = this.latencies.get(ex.label);
@@ -28,6 +37,35 @@ export class Recorder {
       this.transportErrors.set(ex.error.kind, (this.transportErrors.get(ex.error.kind) ?? 0) + 1);
     }
   }
+
+  /** Notes the reply objects (and derived features, e.g. `polling.unfinished`) a reply to `label` carried. */
+  noteObjects(label: string, objects: readonly string[], source: string, seq: number): void {
+    const reach = this.reachOf(label);
+    for (const name of objects) {
+      const known = reach.objects.get(name);
+      if (known) known.count++;
+      else reach.objects.set(name, { count: 1, first: { source, seq } });
+    }
+  }
+
+  private reachOf(label: string): LabelReach {
+    let reach = this.reach.get(label);
+    if (!reach) this.reach.set(label, (reach = { requests: 0, replies: 0, nonEmpty: 0, objects: new Map() }));
+    return reach;
+  }
+}
+
+/** What one label (event or topic) got over the run. */
+export interface LabelReach {
+  requests: number;
+  /** Requests that got an HTTP reply. */
+  replies: number;
+  /** Replies with a body. */
+  nonEmpty: number;
+  /** Reply objects seen, each with how often and the first exchange that carried it. */
+  objects: Map<string, { count: number; first: { source: string; seq: number } }>;
+  /** The first request sent to the label. */
+  first?: { source: string; seq: number };
 }
 
 /** A bounded sample of one check's exchanges: the first few and the latest, in order. */

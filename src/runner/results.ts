@@ -1,3 +1,4 @@
+import type { Coverage } from './coverage.js';
 import type { CheckResult, LatencyStats, ProfileName, RunVerdict } from './types.js';
 
 /** The results of a run: what `results.json` holds (valid against `schemas/report/results.schema.json`). */
@@ -28,6 +29,8 @@ export interface RunResults {
   /** The comparison with a baseline (`--baseline`): the ids of the known, new and fixed failures. */
   baseline?: { source: string; known: string[]; new: string[]; fixed: string[] };
   checks: CheckResult[];
+  /** What the run exercised: per flow and per event, and the checks it could not exercise (results from before it: absent). */
+  coverage?: Coverage;
   stats: {
     requests: number;
     replies: number;

@@ -8,6 +8,7 @@ import { registry, type SchemaRegistry } from '../schema/registry.js';
 import { VERSION } from '../version.js';
 import type { CheckDefinition } from './check.js';
 import type { CheckContext } from './context.js';
+import { eventsOf, unexercisedOf, type Coverage, type ReplayOf } from './coverage.js';
 import { hashTree } from './hashes.js';
 import { loadChecks, suitesDir } from './load.js';
 import type { RunOptions } from './options.js';
@@ -21,16 +22,41 @@ import { guarded, RunStop } from './stop.js';
 import { ms, quantile } from './stats.js';
 import type { CheckResult, ProfileName } from './types.js';
 
+/** What the run hands a profile's context: the run's client, recorder and schemas, who it works for, what exploration found. */
+export interface RunDeps {
+  client: HttpClient;
+  recorder: Recorder;
+  schemas: SchemaRegistry;
+  /** Who sends through this context: a check id, `probe` or `exploration` (the coverage table names it). */
+  source: string;
+  /** What the profile's exploration phase found ({@link ProfileDriver.explore}); absent without one. */
+  explored?: unknown;
+}
+
+/** What a profile reports of the run's reach, beside the per-event table the runner builds itself. */
+export type ProfileCoverage = Pick<Coverage, 'flows' | 'notes'> & Partial<Pick<Coverage, 'exploration'>>;
+
 /** What the runner needs from a profile: a context per check, and a first request that says the endpoint is there. */
 export interface ProfileDriver {
   name: ProfileName;
   /** The check context (the profile's simulator) for one check. */
-  context(sub: Subscription, options: RunOptions, seed: number, deps: { client: HttpClient; recorder: Recorder; schemas: SchemaRegistry }): CheckContext;
+  context(sub: Subscription, options: RunOptions, seed: number, deps: RunDeps): CheckContext;
   /** One correctly signed request; its exchange tells whether the endpoint can be reached at all. */
   probe(t: CheckContext): Promise<LiveExchange>;
+  /**
+   * The exploration phase: called once, after the probe and before the checks (also with `--check`, so a replay
+   * sends the same bytes), on a context of its own seeded `deriveSeed(seed, 'exploration')`. It bounds itself
+   * (requests and time). What it returns reaches every check's context as `deps.explored`.
+   */
+  explore?(t: CheckContext): Promise<unknown>;
+  /** The flows the run reached (and the exploration's summary), from what the recorder saw and exploration found. */
+  coverage?(input: { explored: unknown; recorder: Recorder; checks: readonly CheckResult[]; replayOf: ReplayOf }): ProfileCoverage;
   /** The budget (ms) of a label (event or topic) for the timing figures. */
   budgetOf(sub: Subscription, label: string): number;
 }
+
+/** The source name of the exploration phase (its seed part, and its name in the coverage table). */
+export const EXPLORATION = 'exploration';
 
 /** Progress of a run, for the console. */
 export interface RunListener {
@@ -105,6 +131,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
   stop.signal.addEventListener('abort', onAbort, { once: true });
   const recorder = new Recorder();
   const deps = { client, recorder, schemas };
+  let explored: unknown;
+  let exploreError: string | undefined;
   const all = req.checks ?? (await loadChecks(driver.name));
   const chosen = options.checks ? all.filter((c) => options.checks!.includes(c.id)) : all;
   const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
@@ -113,13 +141,23 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const results: CheckResult[] = [];
   let incompleteReason: string | undefined;
   try {
-    const probe = await stop.race(driver.probe(driver.context(sub, options, deriveSeed(options.seed, 'probe'), deps)));
+    const probe = await stop.race(driver.probe(driver.context(sub, options, deriveSeed(options.seed, 'probe'), { ...deps, source: 'probe' })));
     firstRequest = probe;
     if (probe && !probe.response && (probe.error?.kind === 'reset' || probe.error?.kind === 'protocol') && probe.request.url.startsWith('http:') && (await speaksTls(probe.request.url))) {
       // A TLS server answers plain HTTP by closing the connection (or with TLS bytes): say what to fix.
       incompleteReason = `cannot reach ${probe.request.url}: the endpoint speaks TLS at that address (${probe.error.kind} to plain HTTP): use https://`;
     } else if (probe?.error && UNREACHABLE.has(probe.error.kind)) {
       incompleteReason = `cannot reach ${probe.request.url}: ${probe.error.message}`;
+    }
+    // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
+    if (!incompleteReason && !stop.stopped && driver.explore) {
+      const t = driver.context(sub, options, deriveSeed(options.seed, EXPLORATION), { ...deps, source: EXPLORATION });
+      explored = await stop.race(
+        guarded(() => driver.explore!(t)).catch((err: unknown) => {
+          exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;
+          return undefined;
+        }),
+      );
     }
     // Up to --concurrency checks at once: each has its own seed, workplaces and sessions, so its requests do not
     // depend on what runs beside it. Verdicts are reported and kept in the planned order.
@@ -131,7 +169,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
         const i = next++;
         const def = planned[i];
         req.listener?.checkStarted?.(def);
-        const t = driver.context(sub, options, deriveSeed(options.seed, def.id), deps);
+        const t = driver.context(sub, options, deriveSeed(options.seed, def.id), { ...deps, source: def.id, explored });
         const replay = replayCommand(req.replayBase, options.seed, def.id);
         const result = await stop.race(guarded(() => runCheck(def, t, replay)).catch((err: unknown) => crashed(def, replay, err)));
         // A check that was running when the run stopped is not judged: its exchanges were cut off.
@@ -175,6 +213,15 @@ export async function run(req: RunRequest): Promise<RunResults> {
     };
   }
   const latencyHistogram = histogram(recorder.latencies);
+  const replayOf: ReplayOf = (source) => replayCommand(req.replayBase, options.seed, source === EXPLORATION || source === 'probe' ? undefined : source);
+  const reach = driver.coverage?.({ explored, recorder, checks: results, replayOf }) ?? { flows: [], notes: [] };
+  const coverage: Coverage = {
+    ...(reach.exploration ? { exploration: reach.exploration } : {}),
+    flows: reach.flows,
+    events: eventsOf(recorder, replayOf),
+    ...unexercisedOf(results),
+    notes: [...(exploreError ? [exploreError] : []), ...reach.notes],
+  };
   return {
     tool: { name: 'hookcert', version: VERSION },
     profile: driver.name,
@@ -199,6 +246,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     },
     summary,
     checks: results,
+    coverage,
     stats: {
       requests: recorder.requests,
       replies: recorder.replies,

@@ -7,6 +7,7 @@
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import type { CheckDefinition } from './check.js';
 import type { CheckContext } from './context.js';
+import { mergeCoverage } from './coverage.js';
 import type { LatencyHistogram, RunResults } from './results.js';
 import { ms } from './stats.js';
 import type { CheckResult, LatencyStats } from './types.js';
@@ -77,6 +78,7 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
   const verdict = reasons.length > 0 || checks.length < total ? 'incomplete' : mustBroken ? 'not-conformant' : 'conformant';
 
   const starts = shards.map((s) => Date.parse(s.startedAt));
+  const coverage = mergeCoverage(shards.map((s) => s.coverage), checks);
   const { shard: _shard, incompleteReason: _reason, ...base } = first;
   return {
     ...base,
@@ -87,6 +89,7 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
     durationMs: Math.max(...shards.map((s) => s.durationMs)),
     summary,
     checks,
+    ...(coverage ? { coverage } : {}),
     stats: mergeStats(shards),
   };
 }

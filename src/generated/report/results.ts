@@ -62,6 +62,80 @@ export interface HookcertResultsJson {
     [k: string]: unknown | undefined;
   };
   checks: Check[];
+  /**
+   * What the run exercised (DESIGN.md, 'Coverage'): per flow and per event, reached or not, by which request, how often, how many replies were non-empty; the checks that could not reach what they judge, and what the verdict does not certify because of the MUST ones among them.
+   */
+  coverage?: {
+    /**
+     * The exploration phase before the checks (mplus): a bounded, seeded search for requests that open each flow.
+     */
+    exploration?: {
+      requests: number;
+      durationMs: number;
+      limits: {
+        requests: number;
+        ms: number;
+        [k: string]: unknown | undefined;
+      };
+      /**
+       * complete: it found what it looks for, or stopped finding anything new; requests / time: a bound; stopped: the run stopped; error: it crashed (see error).
+       */
+      ended: "complete" | "requests" | "time" | "stopped" | "error";
+      error?: string;
+      tried: {
+        catalogue?: number;
+        vocabulary?: number;
+        generated?: number;
+        steered?: number;
+        [k: string]: unknown | undefined;
+      };
+      [k: string]: unknown | undefined;
+    };
+    flows: {
+      flow: string;
+      title: string;
+      reached: boolean;
+      count: number;
+      events: string[];
+      by?: ReachedBy;
+      checks: string[];
+      /**
+       * Not reached: what to configure to reach it.
+       */
+      hint?: string;
+      [k: string]: unknown | undefined;
+    }[];
+    events: {
+      event: string;
+      requests: number;
+      replies: number;
+      nonEmpty: number;
+      /**
+       * How many replies carried each reply object (and derived features such as polling.unfinished).
+       */
+      objects: {
+        [k: string]: number | undefined;
+      };
+      by?: ReachedBy;
+      [k: string]: unknown | undefined;
+    }[];
+    unexercised: {
+      id: string;
+      level: "MUST" | "SHOULD" | "INFO";
+      area: string;
+      reason: string;
+      [k: string]: unknown | undefined;
+    }[];
+    /**
+     * What the verdict does not certify, in words (dialogs, forms…): the verdict line says 'conformant; not certified for: …'.
+     */
+    notCertified: string[];
+    /**
+     * INFO observations about reach (an event that does not poll, …).
+     */
+    notes: string[];
+    [k: string]: unknown | undefined;
+  };
   stats: {
     requests: number;
     replies?: number;
@@ -181,5 +255,18 @@ export interface Flow {
     note?: string;
     [k: string]: unknown | undefined;
   }[];
+  [k: string]: unknown | undefined;
+}
+/**
+ * The first request that reached something, and the command that sends the same bytes again.
+ */
+export interface ReachedBy {
+  /**
+   * exploration, probe, or the id of the check that sent it
+   */
+  source: string;
+  event: string;
+  seq: number;
+  replay: string;
   [k: string]: unknown | undefined;
 }

@@ -57,6 +57,8 @@ export interface KopokopoDeps {
   recorder: Recorder;
   schemas: SchemaRegistry;
   catalogue: KopokopoCatalogue;
+  /** Who sends through this context (a check id, `probe`): the coverage table names it. */
+  source?: string;
 }
 
 /** Reads a reply; never throws. */
@@ -146,7 +148,7 @@ export class KopokopoContext extends CheckContext {
       label: name,
       timeoutMs: this.budget(name) + this.options.graceMs,
     });
-    this.deps.recorder.add(exchange);
+    this.deps.recorder.add(exchange, this.deps.source);
     this.noteExchange(exchange);
     return { topic: name, payload, body, exchange, reply: readReply(exchange) };
   }

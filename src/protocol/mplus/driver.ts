@@ -1,5 +1,6 @@
 import type { EventCatalogue } from '../../config/load.js';
 import { MplusContext } from '../../pos/context.js';
+import { flowsCoverage } from '../../pos/coverage.js';
 import type { ProfileDriver } from '../../runner/run.js';
 import { catalogue } from './catalogue.js';
 
@@ -25,5 +26,6 @@ export const mplusDriver: ProfileDriver = {
     const pos = t as MplusContext;
     return (await pos.send(pos.pick('startSession').name)).exchange;
   },
+  coverage: ({ recorder, replayOf }) => ({ flows: flowsCoverage(recorder, replayOf), notes: [] }),
   budgetOf: (sub, label) => sub.events.find((e) => e.name === label)?.budgetMs ?? (catalogue().has(label) ? catalogue().get(label).budgetMs : 0),
 };

@@ -24,7 +24,19 @@ export interface RequestShape {
   extraProperties?: boolean;
   /** Probability that an optional property is present. @defaultValue 0.5 */
   optionalProbability?: number;
+  /**
+   * Probability that a schema with `examples` (the spec's vocabulary: "Coffee", "Tour Ticket (Adult)", barcode
+   * 8712345678901, relation 54, CONTANT…) takes one of them instead of a generated value.
+   * @defaultValue {@link VOCABULARY_PROBABILITY}; 0 with `unicode` (that request is about unicode in every string)
+   */
+  examples?: number;
 }
+
+/**
+ * How often generation takes the spec's own example values (the schemas' `examples`, see README "The spec's
+ * vocabulary"): a receiver written from the vendor's examples reacts to them, random values almost never hit it.
+ */
+export const VOCABULARY_PROBABILITY = 0.2;
 
 /** The parts of a request that identify the sending workplace; the simulator fills them in. */
 export interface Identity {
@@ -69,6 +81,7 @@ function buildRequestArbitrary(
     unicode: shape.unicode ?? false,
     extraProperties: shape.extraProperties ?? false,
     optionalProbability: shape.optionalProbability ?? 0.5,
+    examples: shape.examples ?? (shape.unicode ? 0 : VOCABULARY_PROBABILITY),
   };
   const part = (name: string) => objectArbitrary(schemas, name, opts);
   const parts: Record<string, fc.Arbitrary<unknown>> = { sender: part('sender') };

@@ -2,6 +2,7 @@ import type { RunResults } from '../../runner/results.js';
 import type { CheckStatus } from '../../runner/types.js';
 import { areasOf, countsText, statusBar, tally } from './checklist.js';
 import { command, failed, STATUS } from './check.js';
+import { notCertifiedLine } from './coverage.js';
 import { duration, html } from './escape.js';
 
 /** The verdict in words and signs. */
@@ -71,7 +72,7 @@ export function header(r: RunResults): string {
   const transport = Object.entries(r.stats.transportErrors ?? {});
   return `<header class="top v-${html(r.verdict)}">
 <div class="brand">hookcert ${html(r.tool.version)} · ${html(r.profile)} certification report</div>
-<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1><p class="because">${because(r)}</p></div></div>
+<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1><p class="because">${because(r)}</p>${notCertifiedLine(r)}</div></div>
 ${chips(r)}
 </header>
 <section class="meta" aria-label="what was tested"><dl>

@@ -108,6 +108,9 @@ table.lat{border-collapse:collapse;width:100%;background:var(--card);border:1px 
 table.lat th,table.lat td{padding:.3rem .6rem;border-bottom:1px solid var(--soft);text-align:left;vertical-align:middle}
 table.lat th{font-size:12px;color:var(--muted);font-weight:600}.num{text-align:right!important;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.lat tr.over td{background:var(--fail-bg)}
+.not-certified{margin:.35rem 0 0;color:var(--warn);overflow-wrap:anywhere}.coverage h3{font-size:13px;margin:.8rem 0 .3rem}
+table.cov td{vertical-align:top}table.cov tr.missed td{background:var(--soft)}.cov-events{margin-top:.5rem}.cov-events>summary{cursor:pointer;color:var(--muted);font-size:12.5px}
+.unexercised{margin:.2rem 0;padding-left:1.2rem;font-size:13px}.note-info{font-size:13px;margin:.3rem 0}
 .chart{display:block;width:100%;height:auto;background:var(--card);border:1px solid var(--line);border-radius:8px;margin-top:.4rem}
 .hbar{fill:#54aeff}.chart .hbar{fill:#218bff}
 .grid{stroke:#eaeef2}.axis-line{stroke:#8c959f}.axis{font:11px system-ui,sans-serif;fill:var(--muted)}

@@ -3,6 +3,7 @@ import { anyJsonArbitrary } from './any.js';
 import { arrayArbitrary } from './array.js';
 import type { BuildContext } from './context.js';
 import { cloneJson } from './equal.js';
+import { withExamples } from './examples.js';
 import { UnsupportedSchemaError } from './errors.js';
 import { fits } from './fits.js';
 import { TYPE_KEYWORDS, type ConstraintNode, type JsonType, type SchemaNode } from './ir.js';
@@ -107,6 +108,11 @@ export class ArbitraryBuilder implements BuildContext {
     }
     const types = generatedTypes(node);
     if (!types) return this.anyJson();
+    const examples = [...(node.examples ?? []), ...(this.options.extraExamples.get(node.location) ?? [])];
+    return withExamples(this.generated(node, types, path), node, examples, this.options.examples);
+  }
+
+  private generated(node: ConstraintNode, types: JsonType[], path: string): fc.Arbitrary<unknown> {
     const arbs = types.map((t): fc.Arbitrary<unknown> => {
       switch (t) {
         case 'null':

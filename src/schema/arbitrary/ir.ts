@@ -47,6 +47,8 @@ export interface ConstraintNode {
   readonly required?: readonly string[];
   /** `false` closes the object (`additionalProperties: false`); otherwise unknown keys are allowed. */
   readonly additionalProperties?: boolean;
+  /** The annotation `examples`: values generation may mix in (option `examples`, see `examples.ts`). */
+  readonly examples?: readonly unknown[];
 }
 
 /**

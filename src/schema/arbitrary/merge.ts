@@ -103,6 +103,8 @@ function mergeConstraints(a: ConstraintNode, b: ConstraintNode): ConstraintNode 
     properties,
     required,
     additionalProperties: a.additionalProperties === false || b.additionalProperties === false ? false : undefined,
+    // Annotations of the conjunction: the referenced schema's examples first (those that do not fit the conjunction are left out at build).
+    examples: a.examples || b.examples ? [...(a.examples ?? []), ...(b.examples ?? [])] : undefined,
   };
   return prune(merged);
 }

@@ -39,6 +39,22 @@ export interface SchemaArbitraryOptions {
    * @defaultValue 24
    */
   maxLength?: number;
+  /**
+   * Probability that a schema with `examples` (or `extraExamples`) takes one of them instead of a freshly
+   * generated value. A scalar example is used as it is; an object example lays its scalar properties over a
+   * generated object (values that belong together stay together; nested objects and arrays stay generated, and
+   * so do properties of `format: uuid`: an id names one thing, two lines never share one). Examples that do not
+   * fit the schema are left out. `0` ignores examples.
+   * @defaultValue 0
+   */
+  examples?: number;
+  /**
+   * More examples, by schema location: the `$id` of a schema file (its root), optionally with a `#/json/pointer`.
+   * Object examples may be partial (the generated value supplies what they leave out). The integrator's
+   * catalogue reaches requests this way.
+   * @defaultValue `{}`
+   */
+  extraExamples?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** One entry of `sizes`, with the key as the user wrote it. */
@@ -57,6 +73,9 @@ export interface ResolvedOptions {
   readonly unicode: boolean;
   readonly extraProperties: boolean;
   readonly maxLength: number;
+  readonly examples: number;
+  /** By location `<$id>#<pointer>`. */
+  readonly extraExamples: ReadonlyMap<string, readonly unknown[]>;
 }
 
 /** Canonical form of a `sizes` key: `''` for the root, otherwise `/a/[]/b` (items as their own `[]` segment). */
@@ -78,6 +97,8 @@ export function resolveOptions(options: SchemaArbitraryOptions = {}): ResolvedOp
   const optionalProbability = options.optionalProbability ?? 0.5;
   if (!(optionalProbability >= 0 && optionalProbability <= 1))
     throw new RangeError(`hookcert: option optionalProbability must be within [0, 1], got ${String(optionalProbability)}`);
+  const examples = options.examples ?? 0;
+  if (!(examples >= 0 && examples <= 1)) throw new RangeError(`hookcert: option examples must be within [0, 1], got ${String(examples)}`);
   checkCount('maxItems', options.maxItems);
   checkCount('maxLength', options.maxLength);
   const sizes = new Map<string, SizeOverride>();
@@ -97,5 +118,7 @@ export function resolveOptions(options: SchemaArbitraryOptions = {}): ResolvedOp
     unicode: options.unicode ?? false,
     extraProperties: options.extraProperties ?? false,
     maxLength: options.maxLength ?? 24,
+    examples,
+    extraExamples: new Map(Object.entries(options.extraExamples ?? {}).map(([k, v]) => [k.includes('#') ? k : `${k}#`, v])),
   };
 }

@@ -176,6 +176,7 @@ export class SchemaParser {
       if (typeof schema[k] === 'boolean') bad(k, 'must be a number (the boolean form is draft-04)');
 
     if (schema.$defs !== undefined && !isObject(schema.$defs)) bad('$defs', 'must be an object');
+    if (schema.examples !== undefined && !Array.isArray(schema.examples)) bad('examples', 'must be an array');
 
     const own: ConstraintNode = prune({
       kind: 'schema',
@@ -198,6 +199,7 @@ export class SchemaParser {
       properties,
       required,
       additionalProperties,
+      examples: Array.isArray(schema.examples) && schema.examples.length > 0 ? (schema.examples as unknown[]) : undefined,
     });
     let node: SchemaNode = own;
     if (enumValues && enumValues.length === 0) node = { kind: 'schema', location: at, never: true };
