@@ -66,6 +66,21 @@ export function sequence(conv: Conversation): string {
   return conv.steps.map((s, i) => `${i + 1}. ${conv.event}${answerOf(s)} → ${received(s.delivery)}`).join('\n');
 }
 
+/**
+ * A valid request of the conversation was refused with a 4xx: a refusal the reading of the spec tolerates
+ * warns and returns true (the conversation could not be judged further); any other refusal fails.
+ * Returns false when nothing was refused.
+ */
+export function expectNotRefused(t: MplusContext, conv: Conversation, what: string, expected: string): boolean {
+  const refused = conv.refused;
+  if (!refused) return false;
+  if (refused.tolerated) {
+    t.warn(refused.tolerated);
+    return true;
+  }
+  t.fail(`${what}: ${conv.event}${answerOf(refused)} was refused with ${received(refused.delivery)}`, { expected, received: sequence(conv) });
+}
+
 /** Fails with the conversation's problem, showing its exchanges in order. */
 export function failConversation(t: MplusContext, conv: Conversation, context: string): never {
   const p = conv.problem!;

@@ -1,5 +1,5 @@
 import type { MplusContext } from './context.js';
-import { failConversation, tillFor } from './flows.js';
+import { expectNotRefused, failConversation, tillFor } from './flows.js';
 import type { Conversation, SendOptions } from './till.js';
 
 /**
@@ -28,14 +28,13 @@ export async function pollingProcess(t: MplusContext, event: string, opts: SendO
   return till.send(event, {}, { template, polling: opts });
 }
 
-/** Fails on what makes any polling process unusable for the POS (no reply, a 5xx, an invalid reply, a refusal). */
-export function expectServed(t: MplusContext, conv: Conversation, what: string): void {
+/**
+ * Fails on what makes any polling process unusable for the POS (no reply, a 5xx, an invalid reply, a refusal).
+ * Returns false when a refusal the reading of the spec tolerates ended the process (a warning): nothing more to judge.
+ */
+export function expectServed(t: MplusContext, conv: Conversation, what: string): boolean {
   if (conv.problem && conv.problem.kind !== 'polling-bound' && conv.problem.kind !== 'no-polling-object') failConversation(t, conv, what);
-  if (conv.refused)
-    t.fail(`${what}: round ${conv.polling?.rounds ?? 1} of ${conv.event} was refused`, {
-      expected: `HTTP 200 with a polling object: a valid, correctly signed ${conv.event} is accepted`,
-      received: conv.steps.map((s, i) => `${i + 1}. ${s.note}`).join('\n'),
-    });
+  return !expectNotRefused(t, conv, what, `HTTP 200 with a polling object: a valid, correctly signed ${conv.event} is accepted`);
 }
 
 /** The rounds of a polling process in words: `3 rounds: "Processing… 33%", "Processing… 67%", "Done"`. */

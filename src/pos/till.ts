@@ -6,7 +6,7 @@ import { applyReply, replyObjectNames, type Applied, type PosView, type Refusal 
 import type { Delivery, MplusContext } from './context.js';
 import { describeDialog, optionIds, type DialogReply } from './dialog.js';
 import type { FormAnswer } from './form.js';
-import { received, replyObject, replyProblems } from './judge.js';
+import { received, replyObject, replyProblems, toleratedWarning } from './judge.js';
 import { PosSession } from './session.js';
 
 /** How many times one event is re-sent with a dialog or form answer before hookcert calls it a loop. */
@@ -40,6 +40,8 @@ export interface Step {
   reply: Record<string, any>;
   note: string;
   applied?: Applied;
+  /** A 4xx the reading of the spec tolerates, as the warning that says why (README, "How the spec was read"). */
+  tolerated?: string;
 }
 
 /** Why a conversation went wrong. */
@@ -222,6 +224,7 @@ export class Till {
     if (d.reply.status! >= 500) return fail('server-error', `${what} got a server error: ${received(d)}`, 'a 2xx or a 4xx, never a 5xx');
     if (d.reply.status! < 200 || d.reply.status! > 299) {
       step.note = `refused: ${received(d)}`;
+      step.tolerated = toleratedWarning(this.t, d);
       this.record(step);
       conv.refused = step;
       return true;

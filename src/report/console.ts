@@ -72,6 +72,7 @@ export class ConsoleReporter implements RunListener {
       detail.push(r.failure.message);
       if (r.failure.expected) detail.push(`expected: ${r.failure.expected}`);
       if (r.failure.received) detail.push(`received: ${r.failure.received}`);
+      for (const o of r.failure.counterexamples ?? []) detail.push(`also fails for ${o.kind}: ${o.message}`);
     }
     if (r.reason) detail.push(r.reason);
     detail.push(...r.warnings);

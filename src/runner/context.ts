@@ -4,12 +4,17 @@ import type { LiveExchange } from '../http/exchange.js';
 import { CheckFailure, CheckSkipped } from './failure.js';
 import type { RunOptions } from './options.js';
 import { ExchangeSample, strip } from './recorder.js';
-import type { FailureDetail, FlowRecord } from './types.js';
+import type { CaseCount, FailureDetail, FlowRecord, KindFailure } from './types.js';
+
+/** The most failing kinds a check reports beside its first failure (each costs a shrink). */
+export const MAX_COUNTEREXAMPLES = 8;
 
 /** Options of one property run. */
 export interface PropertyOptions {
   /** How many generated cases. @defaultValue the run's `--runs` */
   runs?: number;
+  /** The seed of this property. @defaultValue the check's seed */
+  seed?: number;
 }
 
 /** A failure found by a property run, shrunk, with what replays it. */
@@ -35,6 +40,10 @@ export class CheckContext {
   protected caseFlows: FlowRecord[] = [];
   /** The flows of the last case that passed (kept for the report). */
   lastFlows: FlowRecord[] = [];
+  private readonly counts: CaseCount = { judged: 0, planned: 0 };
+  private readonly unjudgedWhy: string[] = [];
+  private caseUnjudged = false;
+  private shrinking = false;
 
   /** The flows to show for a passing check: those of the last passing property case, else of the check itself. */
   get passingFlows(): FlowRecord[] {
@@ -64,6 +73,35 @@ export class CheckContext {
     return record;
   }
 
+  /** The check plans `n` more cases (a property plans its runs itself). */
+  plan(n = 1): void {
+    this.counts.planned += n;
+  }
+
+  /** `n` planned cases were judged (the cases of a property count themselves). */
+  judged(n = 1): void {
+    this.counts.judged += n;
+  }
+
+  /**
+   * The case running now could not be judged, and why (no time left, its flow not reached): it does not
+   * count as judged, and a MUST check that judged fewer cases than it planned ends `error`.
+   */
+  unjudged(reason: string): void {
+    this.caseUnjudged = true;
+    if (!this.unjudgedWhy.includes(reason)) this.unjudgedWhy.push(reason);
+  }
+
+  /** How many of its planned cases the check judged; `undefined` when it planned none. */
+  get cases(): CaseCount | undefined {
+    return this.counts.planned > 0 ? { ...this.counts } : undefined;
+  }
+
+  /** Why cases were not judged, each reason once. */
+  get unjudgedReasons(): readonly string[] {
+    return this.unjudgedWhy;
+  }
+
   /** The endpoint broke the rule: says what was expected and what came back, with the exchanges that show it. */
   fail(message: string, detail: { expected?: string; received?: string; exchanges?: LiveExchange[] } = {}): never {
     throw new CheckFailure(message, {
@@ -88,15 +126,29 @@ export class CheckContext {
    * The predicate judges with `t.fail`; the failure reported is the shrunk one, with seed and path.
    */
   async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions = {}): Promise<void> {
+    const runs = opts.runs ?? this.options.runs;
+    this.plan(runs);
+    this.shrinking = false;
+    // Every case judges on its own: one that could not (`unjudged`) is not counted, and shrinking (which
+    // replays cases) counts nothing.
     const details = await fc.check(
       fc.asyncProperty(arb, async (value) => {
         this.caseExchanges = [];
         this.caseFlows = [];
-        await predicate(value);
+        this.caseUnjudged = false;
+        try {
+          await predicate(value);
+        } catch (err) {
+          if (!this.shrinking) this.judged();
+          this.shrinking = true;
+          throw err;
+        }
+        if (!this.shrinking && !this.caseUnjudged) this.judged();
         if (this.caseFlows.length > 0) this.lastFlows = this.caseFlows;
       }),
-      { seed: this.seed, numRuns: opts.runs ?? this.options.runs, endOnFailure: false, markInterruptAsFailure: false },
+      { seed: opts.seed ?? this.seed, numRuns: runs, endOnFailure: false, markInterruptAsFailure: false },
     );
+    this.shrinking = false;
     if (!details.failed) return;
     const err = details.errorInstance;
     if (err instanceof CheckFailure) {
@@ -108,6 +160,31 @@ export class CheckContext {
       });
     }
     throw err;
+  }
+
+  /**
+   * Runs `each` for every kind of case (an event, a body kind): a failure of one kind does not stop the
+   * others, so the integrator sees the whole problem in one run. The first failure is thrown with the first
+   * failure of each other kind (each shrunk on its own, at most {@link MAX_COUNTEREXAMPLES}) beside it.
+   */
+  async perKind<K>(kinds: readonly K[], name: (kind: K) => string, each: (kind: K) => Promise<void>): Promise<void> {
+    const failures: Array<{ kind: string; err: CheckFailure }> = [];
+    for (const kind of kinds) {
+      if (failures.length > MAX_COUNTEREXAMPLES) break;
+      try {
+        await each(kind);
+      } catch (err) {
+        if (!(err instanceof CheckFailure)) throw err;
+        failures.push({ kind: name(kind), err });
+      }
+    }
+    if (failures.length === 0) return;
+    const [first, ...others] = failures;
+    for (const o of others) {
+      const { counterexamples: _, ...detail } = CheckContext.detailOf(o.err);
+      first.err.others.push({ kind: o.kind, ...detail });
+    }
+    throw first.err;
   }
 
   /** The failure detail of a thrown failure, for the results. */
@@ -125,6 +202,7 @@ export class CheckContext {
       base.path = err.property.path;
       base.shrinks = err.property.shrinks;
     }
+    if (err.others.length > 0) base.counterexamples = err.others.map((o): KindFailure => ({ ...o }));
     return base;
   }
 }

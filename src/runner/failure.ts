@@ -1,5 +1,5 @@
 import type { Exchange } from '../http/exchange.js';
-import type { FlowRecord } from './types.js';
+import type { FlowRecord, KindFailure } from './types.js';
 
 /** Thrown by a check (through `t.fail`) when the endpoint broke the rule the check enforces. */
 export class CheckFailure extends Error {
@@ -10,6 +10,9 @@ export class CheckFailure extends Error {
   ) {
     super(message);
   }
+
+  /** The first failure of each other kind of case ({@link CheckContext.perKind}). */
+  readonly others: KindFailure[] = [];
 }
 
 /** Thrown by a check (through `t.skip`) when it does not apply to what is being tested. */

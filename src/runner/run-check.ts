@@ -11,6 +11,20 @@ export function statusForFailure(level: Level, strictness: 'must' | 'should'): C
   return 'warn';
 }
 
+/**
+ * A check that ended without breaking its rule but judged fewer cases than it planned: a MUST check cannot
+ * say the rule holds (`error`, with why); a SHOULD or INFO check says so in a warning.
+ */
+function partly(level: Level, t: CheckContext): [CheckStatus, string | undefined] | undefined {
+  const cases = t.cases;
+  if (!cases || cases.judged >= cases.planned) return undefined;
+  const why = t.unjudgedReasons.join('; ') || 'no reason was given';
+  const words = `hookcert judged ${cases.judged} of the ${cases.planned} cases it planned: ${why}`;
+  if (level === 'MUST') return ['error', `${words}. It cannot say the rule holds.`];
+  t.warn(words);
+  return ['warn', undefined];
+}
+
 /** What names a check in its result: id, title, level, area, profile, spec line and replay command. */
 export function checkIdentity(def: CheckDefinition<CheckContext>, replay: string) {
   return { id: def.id, title: def.title, level: def.level, area: def.area, profile: def.profile, spec: def.spec, replay };
@@ -43,6 +57,8 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
         }),
       ]);
       if (t.warnings.length > 0) status = 'warn';
+      const partial = partly(def.level, t);
+      if (partial) [status, reason] = partial;
     } catch (err) {
       if (err instanceof CheckSkipped) {
         status = 'skip';
@@ -65,6 +81,7 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
     ...(reason !== undefined ? { reason } : {}),
     ...(failure ? { failure } : {}),
     warnings: t.warnings,
+    ...(t.cases ? { cases: t.cases } : {}),
     exchanges: t.sample.list(),
     exchangeCount: t.sample.count,
     ...(t.passingFlows.length > 0 && !failure ? { flows: t.passingFlows.slice(-2) } : {}),

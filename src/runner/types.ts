@@ -63,6 +63,23 @@ export interface FailureDetail {
   shrinks?: number;
   /** The flows of the failing case, in order, with the POS state at each step. */
   flows?: FlowRecord[];
+  /**
+   * The first failure of each other kind of case (another event, another body kind), each shrunk on its
+   * own: the whole problem in one run. The failure above is the first kind's.
+   */
+  counterexamples?: KindFailure[];
+}
+
+/** The failure of one kind of case, beside the check's first failure. */
+export interface KindFailure extends Omit<FailureDetail, 'counterexamples'> {
+  /** The kind, in words: the event, the body kind. */
+  kind: string;
+}
+
+/** How many of its cases a check judged: a case not judged (no time left, a flow not reached) is said. */
+export interface CaseCount {
+  judged: number;
+  planned: number;
 }
 
 /** The result of one check in a run. */
@@ -80,6 +97,8 @@ export interface CheckResult {
   failure?: FailureDetail;
   /** Lenient acceptances and SHOULD-level observations. */
   warnings: string[];
+  /** How many of its cases the check judged; a MUST check that judged fewer than it planned ends `error`. */
+  cases?: CaseCount;
   /** A sample of the exchanges of the check (all of a failure's exchanges are in `failure`). */
   exchanges: Exchange[];
   /** How many exchanges the check made, and how many were left out of `exchanges`. */

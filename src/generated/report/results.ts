@@ -196,6 +196,30 @@ export interface Check {
     path?: string;
     shrinks?: number;
     flows?: Flow[];
+    /**
+     * The first failure of each other kind of case (another event, another body kind), each shrunk on its own, so the whole problem shows in one run; the failure itself is the first kind's.
+     */
+    counterexamples?: {
+      kind: string;
+      message: string;
+      expected?: string;
+      received?: string;
+      exchanges: Exchange[];
+      counterexample?: unknown;
+      seed?: number;
+      path?: string;
+      shrinks?: number;
+      flows?: Flow[];
+      [k: string]: unknown | undefined;
+    }[];
+    [k: string]: unknown | undefined;
+  };
+  /**
+   * How many of its cases the check judged. A MUST check that judged fewer than it planned ends error, never pass or warn.
+   */
+  cases?: {
+    judged: number;
+    planned: number;
     [k: string]: unknown | undefined;
   };
   flows?: Flow[];

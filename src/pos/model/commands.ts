@@ -105,15 +105,8 @@ export const ACTIONS: Record<string, Action> = {
       return { selectRelation: { relation } };
     },
   },
-  deselect: {
-    event: 'selectRelation',
-    weight: 1,
-    can: (_w, till) => !!live(till) && !till.session!.locked && !!till.session!.relation,
-    before(_w, till) {
-      delete till.session!.relation;
-      return { selectRelation: { relation: null } };
-    },
-  },
+  // No deselect: the spec gives two forms of it and no reading accepts both (readings.ts, "deselect-relation"),
+  // and a session's life is not about the request's form. MP-ROB-001 sends both.
   action: { opens: true, event: 'customAction', weight: 2, can: (_w, till) => !!live(till), before: (_w, _t, cmd) => ({ customAction: cmd.template.customAction }) },
   bill: { event: 'printBill', weight: 2, can: (_w, till) => !!live(till) && till.session!.lines.length > 0, before: (_w, _t, cmd) => ({ printBill: cmd.template.printBill }) },
   pay: {
@@ -220,7 +213,7 @@ export class SessionCommand implements fc.AsyncCommand<PosWorld, MplusContext, b
   }
 
   toString(): string {
-    return `w${this.w + 1} ${ACTIONS[this.action].event}${this.action === 'deselect' ? ' (deselect)' : ''}${this.redeliver ? ' (re-delivered)' : ''}`;
+    return `w${this.w + 1} ${ACTIONS[this.action].event}${this.redeliver ? ' (re-delivered)' : ''}`;
   }
 
   toJSON(): string {

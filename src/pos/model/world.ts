@@ -33,7 +33,8 @@ export class PosWorld {
 
   /**
    * Judges one conversation of the sequence: a reply the POS cannot use (no reply, a 5xx, an invalid reply, a
-   * refusal by the POS, a dialog that never ends) fails with the whole sequence; a 4xx to a valid event warns.
+   * refusal by the POS, a dialog that never ends) fails with the whole sequence, and so does a 4xx to a valid
+   * event, unless the reading of the spec tolerates it (README, "How the spec was read"): then it warns.
    */
   judge(conv: Conversation): void {
     if (conv.problem) {
@@ -44,6 +45,13 @@ export class PosWorld {
         received: `the events, in order:\n${this.log.join('\n')}`,
       });
     }
-    if (conv.refused) this.t.warn(`${conv.event}${answerOf(conv.refused)} was refused in the middle of a session (${received(conv.refused.delivery)}); a valid event is answered 200`);
+    const refused = conv.refused;
+    if (!refused) return;
+    if (refused.tolerated) return this.t.warn(refused.tolerated);
+    const events = this.log.filter((l) => !l.startsWith(' '));
+    this.t.fail(`${conv.event}${answerOf(refused)} was refused in the middle of a session (${received(refused.delivery)}); the events that led there: ${events.join(' → ')}`, {
+      expected: 'HTTP 200: a valid event of the session the POS holds ("The integrator answers 200 on success")',
+      received: `the events, in order:\n${this.log.join('\n')}`,
+    });
   }
 }

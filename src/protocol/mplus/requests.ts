@@ -3,6 +3,7 @@ import type { EventConfig } from '../../config/subscription.js';
 import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbitrary/index.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { CatalogueEvent } from './catalogue.js';
+import { toAgreed } from './readings.js';
 
 /** The whole-request schema (seed 002, "Request objects"). */
 export const REQUEST_SCHEMA = 'mplus/request.schema.json';
@@ -30,6 +31,11 @@ export interface RequestShape {
    * @defaultValue {@link VOCABULARY_PROBABILITY}; 0 with `unicode` (that request is about unicode in every string)
    */
   examples?: number;
+  /**
+   * `agreed`: where the spec leaves a request's form open, only the form every reading accepts
+   * (src/protocol/mplus/readings.ts); `any`: every form the schemas allow. @defaultValue 'agreed'
+   */
+  forms?: 'agreed' | 'any';
 }
 
 /**
@@ -90,7 +96,8 @@ function buildRequestArbitrary(
   for (const name of event.requestObjects) parts[name] = part(name);
   for (const name of event.optionalRequestObjects) parts[name] = fc.option(part(name), { nil: undefined });
   if (event.name === 'scanCode') parts.scanCode = scanCodeArbitrary(part('scanCode'), config.triggers);
-  return fc.record(parts).map((p) => consistent(p, event, config));
+  const requests = fc.record(parts).map((p) => consistent(p, event, config));
+  return shape.forms === 'any' ? requests : requests.map((r) => toAgreed(r, event, config));
 }
 
 /**

@@ -46,6 +46,24 @@ function counterexample(c: CheckResult): string {
   return `<h4>shrunk counterexample <span class="muted">${how}</span></h4><pre class="body json">${html(cut(json(f.counterexample)))}</pre>`;
 }
 
+/** The first failure of each other kind of case (another event, another body kind), each shrunk on its own. */
+function otherKinds(c: CheckResult): string {
+  const others = c.failure?.counterexamples ?? [];
+  if (others.length === 0) return '';
+  const one = (o: (typeof others)[number]) =>
+    `<li><p class="msg"><strong>${html(o.kind)}</strong>: ${html(o.message)}</p>${o.received ? `<p class="received">${html(cut(o.received))}</p>` : ''}${
+      o.counterexample !== undefined ? `<pre class="body json">${html(cut(json(o.counterexample)))}</pre>` : ''
+    }</li>`;
+  return `<h4>the other kinds that fail <span class="muted">${plural(others.length, 'kind')}, each shrunk on its own</span></h4><ul class="kinds">${others.map(one).join('')}</ul>`;
+}
+
+/** How many of its planned cases the check judged. */
+function caseCount(c: CheckResult): string {
+  if (!c.cases) return '';
+  const all = c.cases.judged >= c.cases.planned;
+  return `<p class="cases${all ? ' muted' : ''}">judged ${c.cases.judged} of ${plural(c.cases.planned, 'planned case')}</p>`;
+}
+
 /**
  * The exchanges of a check, each shown once: the flows first (the sequence is the point), then the
  * exchanges of the failing case, then the sample the runner kept of the rest, and how many were left out.
@@ -102,7 +120,9 @@ export function checkBlock(c: CheckResult, anchors: Anchors): string {
   const body = [
     `<blockquote class="rule"><p>${html(c.spec.quote)}</p><cite>${html(c.spec.doc)}</cite></blockquote>`,
     outcome(c),
+    caseCount(c),
     counterexample(c),
+    otherKinds(c),
     `<h4>replay this check</h4>${command(`replay-${c.id}`, c.replay)}`,
     exchanges(c, anchors),
   ].join('');
