@@ -48,6 +48,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--fail-on <level>', description: 'how strict the gate is: must (default: MUST failures fail the run) or should (SHOULD failures too); an alias of --level', commands: RUNS },
   { flags: '--baseline <file>', description: 'known failures (a results.json, a JSON list [{"id","reason"}], or "ID reason" lines): reported as known, only new ones fail the run', commands: RUNS },
   { flags: '--bundle [file]', description: 'also write a certification bundle (.tar.gz: report, schemas and checks used, hashes, version, command line); default <report-dir>/hookcert-bundle.tar.gz', commands: RUNS },
+  { flags: '--callback-url <url>', description: 'a URL the endpoint can reach, given as externalPayment.callbackUrl (default: a hookcert URL on 127.0.0.1 when the endpoint is on loopback, else MP-EXT-005 is skipped)', commands: RUNS },
+  { flags: '--max-polling-rounds <n>', description: 'rounds a polling process may take in all before it counts as unfinished (default 60; each round has the event\'s budget)', commands: RUNS },
+  { flags: '--max-polling-time <duration>', description: 'time a polling process may take in all, e.g. 5m (default 5m)', commands: RUNS },
+  { flags: '--max-payment-polls <n>', description: 'pollExternalPayment rounds an external payment may take before it counts as unfinished (default 60; each poll has its 60 s budget)', commands: RUNS },
+  { flags: '--max-payment-time <duration>', description: 'time an external payment may take in all, e.g. 10m (default 5m)', commands: RUNS },
   { flags: '--events-catalogue', description: 'list the events (mplus) or topics (kopokopo) instead of the checks', commands: ['list'] },
 ];
 

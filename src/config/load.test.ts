@@ -31,6 +31,20 @@ describe('resolveRun', () => {
     expect(r.options.seed).toBe(5);
   });
 
+  it('bounds polling processes and external payments as a whole, from flags, the file, or the defaults; takes the callback URL', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookcert-config-'));
+    const path = join(dir, 'hookcert.config.json');
+    writeFileSync(path, JSON.stringify({ endpointUrl: 'https://file.example/h', callbackUrl: 'https://pos.example/cb', run: { polling: { maxRounds: 7 }, externalPayment: { maxMs: 120000 } } }));
+    const r = resolveRun({ config: path, maxPollingTime: '90s', maxPaymentPolls: '12' }, catalogues, { HOOKCERT_SECRET: SECRET });
+    expect(r.options.pollingBounds).toEqual({ maxRounds: 7, maxMs: 90_000 });
+    expect(r.options.paymentBounds).toEqual({ maxRounds: 12, maxMs: 120_000 });
+    expect(r.options.callbackUrl).toBe('https://pos.example/cb');
+    const d = resolveRun({ url: 'https://example.com/h' }, catalogues, { HOOKCERT_SECRET: SECRET });
+    expect(d.options.pollingBounds).toEqual({ maxRounds: 60, maxMs: 300_000 });
+    expect(d.options.callbackUrl).toBeUndefined();
+    expect(() => resolveRun({ url: 'https://example.com/h', callbackUrl: 'pos.example/cb' }, catalogues, { HOOKCERT_SECRET: SECRET })).toThrow(/--callback-url must be a full http/);
+  });
+
   it('asks for a secret when there is none', () => {
     expect(() => resolveRun({ url: 'https://example.com/h' }, catalogues, {})).toThrow(/no secret: set HOOKCERT_SECRET/);
   });

@@ -27,6 +27,7 @@ export interface ConfigFile {
   secretEncoding?: 'base64' | 'utf8';
   events?: Record<string, Partial<Omit<EventConfig, 'name'>>>;
   topics?: Record<string, string>;
+  callbackUrl?: string;
   run?: {
     seed?: number;
     runs?: number;
@@ -38,6 +39,8 @@ export interface ConfigFile {
     connectTimeoutMs?: number;
     maxBodyBytes?: number;
     maxRunMs?: number;
+    polling?: { maxRounds?: number; maxMs?: number };
+    externalPayment?: { maxRounds?: number; maxMs?: number };
   };
 }
 
@@ -72,6 +75,11 @@ export interface CliInput {
   failOn?: string;
   /** `--baseline FILE`: the known failures. */
   baseline?: string;
+  callbackUrl?: string;
+  maxPollingRounds?: string;
+  maxPollingTime?: string;
+  maxPaymentPolls?: string;
+  maxPaymentTime?: string;
   /** Library use (`certify`): read no `hookcert.config.json` unless `config` names one. */
   noDefaultConfig?: boolean;
 }
@@ -138,8 +146,9 @@ function syntaxError(text: string, err: unknown): string {
 }
 
 function knownKeys(instancePath: string): string[] {
-  if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'run'];
-  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir', 'budgetMs', 'graceMs', 'connectTimeoutMs', 'maxBodyBytes', 'maxRunMs'];
+  if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'callbackUrl', 'run'];
+  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir', 'budgetMs', 'graceMs', 'connectTimeoutMs', 'maxBodyBytes', 'maxRunMs', 'polling', 'externalPayment'];
+  if (instancePath === '/run/polling' || instancePath === '/run/externalPayment') return ['maxRounds', 'maxMs'];
   if (instancePath.includes('/triggers/')) return ['codeType', 'pattern', 'reject'];
   if (instancePath.startsWith('/events/')) return ['blocking', 'polling', 'budgetMs', 'triggers'];
   return [];
@@ -283,11 +292,27 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     maxRunMs: durationMs('--max-run-time', input.maxRunTime, 100) ?? file.run?.maxRunMs ?? DEFAULT_RUN_OPTIONS.maxRunMs,
     ...(checks ? { checks } : {}),
     ...(input.shard !== undefined ? { shard: parseShard(input.shard) } : {}),
+    pollingBounds: {
+      maxRounds: integer('--max-polling-rounds', input.maxPollingRounds, 1, 10_000) ?? file.run?.polling?.maxRounds ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxRounds,
+      maxMs: durationMs('--max-polling-time', input.maxPollingTime, 100) ?? file.run?.polling?.maxMs ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxMs,
+    },
+    paymentBounds: {
+      maxRounds: integer('--max-payment-polls', input.maxPaymentPolls, 1, 10_000) ?? file.run?.externalPayment?.maxRounds ?? DEFAULT_RUN_OPTIONS.paymentBounds.maxRounds,
+      maxMs: durationMs('--max-payment-time', input.maxPaymentTime, 100) ?? file.run?.externalPayment?.maxMs ?? DEFAULT_RUN_OPTIONS.paymentBounds.maxMs,
+    },
+    ...(callbackUrl(input, file, configPath) ?? {}),
     ...(input.quick ? { quick: true } : {}),
     ...(input.ca ? { ca: readCa(input.ca) } : {}),
     ...(input.insecure ? { insecure: true } : {}),
   };
   return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath, ...(input.debug ? { debug: true } : {}), ...(input.baseline !== undefined ? { baseline: readBaseline(input.baseline) } : {}) };
+}
+
+/** `--callback-url`, else `callbackUrl` of the file: an http(s) URL without credentials. */
+function callbackUrl(input: CliInput, file: ConfigFile, configPath: string | undefined): { callbackUrl: string } | undefined {
+  const text = input.callbackUrl ?? file.callbackUrl;
+  if (text === undefined) return undefined;
+  return { callbackUrl: parseEndpointUrl(text, input.callbackUrl !== undefined ? '--callback-url' : `callbackUrl in ${configPath}`) };
 }
 
 /** `--fail-on` and `--level` (its alias); both given, they must agree. */

@@ -28,6 +28,21 @@ export interface RunOptions {
   ca?: string;
   /** Accept any TLS certificate. */
   insecure?: boolean;
+  /**
+   * A URL the endpoint can reach, given as `externalPayment.callbackUrl` (`--callback-url`); hookcert cannot
+   * see calls to it, so MP-EXT-005 says what it sent. Absent: a loopback URL when the endpoint is on loopback.
+   */
+  callbackUrl?: string;
+  /** How long a polling process may run in all: rounds, and time (each round has the event's budget). */
+  pollingBounds: ProcessBounds;
+  /** How long an external payment may take in all: pollExternalPayment rounds, and time (each poll has its budget). */
+  paymentBounds: ProcessBounds;
+}
+
+/** The bound of a whole multi-round process (a polling process, an external payment). */
+export interface ProcessBounds {
+  maxRounds: number;
+  maxMs: number;
 }
 
 /** The defaults of {@link RunOptions}. */
@@ -40,4 +55,8 @@ export const DEFAULT_RUN_OPTIONS: Omit<RunOptions, 'seed'> = {
   maxBodyBytes: 1024 * 1024,
   graceMs: 2_000,
   maxRunMs: 30 * 60_000,
+  // A customer paying at a cash machine or a terminal takes minutes, and long-pollers hold each round:
+  // 60 rounds and 5 minutes, for a polling process and for an external payment alike.
+  pollingBounds: { maxRounds: 60, maxMs: 5 * 60_000 },
+  paymentBounds: { maxRounds: 60, maxMs: 5 * 60_000 },
 };

@@ -25,6 +25,11 @@ export function replayWords(command: string[], input: CliInput): string[] {
   add('--budget', input.budget);
   add('--grace', input.grace);
   add('--max-body-bytes', input.maxBodyBytes);
+  add('--callback-url', input.callbackUrl);
+  add('--max-polling-rounds', input.maxPollingRounds);
+  add('--max-polling-time', input.maxPollingTime);
+  add('--max-payment-polls', input.maxPaymentPolls);
+  add('--max-payment-time', input.maxPaymentTime);
   return words;
 }
 

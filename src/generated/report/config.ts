@@ -40,6 +40,10 @@ export interface HookcertConfigJson {
   topics?: {
     [k: string]: string | undefined;
   };
+  /**
+   * A URL the endpoint can reach, given as externalPayment.callbackUrl ('If this URL is provided, please call it when you have the final status of the external payment'). Default: a hookcert URL on 127.0.0.1 when the endpoint itself is on loopback; otherwise the callback check is skipped.
+   */
+  callbackUrl?: string;
   run?: Run;
 }
 export interface Event {
@@ -99,4 +103,32 @@ export interface Run {
    * Time allowed for the whole run, in ms; when it is up the run ends incomplete with what was judged. Default: 1800000 (30 min).
    */
   maxRunMs?: number;
+  polling?: Bounds;
+  externalPayment?: Bounds1;
+}
+/**
+ * How long a polling process may run in all (each round is judged against its event's budget). Default: 60 rounds, 300000 ms.
+ */
+export interface Bounds {
+  /**
+   * Rounds in all.
+   */
+  maxRounds?: number;
+  /**
+   * Time in all, in ms.
+   */
+  maxMs?: number;
+}
+/**
+ * How long an external payment may take in all: pollExternalPayment rounds and time (each poll is judged against its budget, 60 s by default). Default: 60 rounds, 300000 ms.
+ */
+export interface Bounds1 {
+  /**
+   * Rounds in all.
+   */
+  maxRounds?: number;
+  /**
+   * Time in all, in ms.
+   */
+  maxMs?: number;
 }
