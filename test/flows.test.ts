@@ -66,9 +66,10 @@ describe('a failing flow shows the exchanges that went wrong, in order', () => {
   });
 
   it('a polling process that never finishes is cut at the bound, and the message says which bound', async () => {
-    const out = await cli(['demo', '--mutant', 'never-finishes-polling', '--seed', SEED, '--runs', '12', '--check', 'MP-POL-002']);
+    const out = await cli(['demo', '--mutant', 'never-finishes-polling', '--seed', SEED, '--runs', '12', '--check', 'MP-POL-002', '--max-polling-rounds', '20']);
     const failure = check(out.results, 'MP-POL-002').failure!;
-    expect(failure.message).toMatch(/did not finish within 20 rounds \(hookcert's bound on rounds\)/);
+    expect(failure.message).toMatch(/did not finish within 20 rounds/);
+    expect(failure.expected).toMatch(/--max-polling-rounds, --max-polling-time/);
     expect(failure.exchanges).toHaveLength(20);
   });
 

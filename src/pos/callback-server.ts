@@ -20,10 +20,14 @@ export class CallbackServer {
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    private readonly base: string,
   ) {}
 
-  /** Starts listening on a free loopback port. */
-  static async start(): Promise<CallbackServer> {
+  /**
+   * Starts listening on `port` (0: a free one) of `host`; `publicBase` is the base URL the endpoint is given
+   * (default `http://127.0.0.1:<port>`). Rejects when the port cannot be had.
+   */
+  static async start(opts: { port?: number; host?: string; publicBase?: string } = {}): Promise<CallbackServer> {
     let self: CallbackServer | undefined;
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -38,20 +42,21 @@ export class CallbackServer {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
     });
-    self = new CallbackServer(server, (server.address() as AddressInfo).port);
+    const port = (server.address() as AddressInfo).port;
+    self = new CallbackServer(server, port, (opts.publicBase ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''));
     return self;
   }
 
   /** The callbackUrl to give for `externalPaymentId`. */
   url(externalPaymentId: string): string {
-    return `http://127.0.0.1:${this.port}/hookcert/callback/${externalPaymentId}`;
+    return `${this.base}/hookcert/callback/${externalPaymentId}`;
   }
 
   /** The calls made for `externalPaymentId` so far. */
   callsFor(externalPaymentId: string): CallbackCall[] {
-    return this.calls.filter((c) => c.path.startsWith(`/hookcert/callback/${externalPaymentId}`));
+    return this.calls.filter((c) => c.path.includes(`/hookcert/callback/${externalPaymentId}`));
   }
 
   /** Waits until `externalPaymentId` was called, at most `ms` milliseconds; true when it was. */

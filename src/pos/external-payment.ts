@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { CallbackServer } from './callback-server.js';
+import type { CallbackServer } from './callback-server.js';
 import type { MplusContext } from './context.js';
 import { sampledResponder } from './conversations.js';
 import { tillFor } from './flows.js';
@@ -12,9 +12,6 @@ import type { Conversation, Till } from './till.js';
  * may ask to cancel (requestCancelExternalPayment) or give up waiting (the courtesy cancelExternalPayment).
  */
 
-/** How many pollExternalPayment rounds hookcert sends before it calls the payment unfinished. */
-export const MAX_PAYMENT_POLLS = 20;
-
 /**
  * What the POS user does during the payment, after `at` polls (0: right after the start): wait for its end,
  * ask to cancel it, or give up on it; `start-only` gives up right after the start without judging what follows.
@@ -22,8 +19,8 @@ export const MAX_PAYMENT_POLLS = 20;
 export interface PaymentPlan {
   at: number;
   action: 'wait' | 'request-cancel' | 'force-cancel' | 'start-only';
-  /** Give a `callbackUrl` served by hookcert. */
-  callback?: boolean;
+  /** Give a `callbackUrl` served by this server (src/pos/callback-url.ts). */
+  callback?: CallbackServer;
 }
 
 /** How a payment flow went. */
@@ -36,24 +33,23 @@ export interface PaymentRun {
   forcedCancel?: Conversation;
   /** How many polls had been answered when the POS user acted. */
   actedAfter?: number;
-  /** Where the flow ended; `problem` says what went wrong when it did. */
-  ended: 'confirmed' | 'cancelled' | 'not-started' | 'rounds' | 'time' | 'problem' | 'forced';
+  /**
+   * Where the flow ended; `problem` says what went wrong when it did; `tolerated`, a refusal the reading of
+   * the spec tolerates ended it (the warning in `tolerated`).
+   */
+  ended: 'confirmed' | 'cancelled' | 'not-started' | 'rounds' | 'time' | 'problem' | 'forced' | 'tolerated';
+  tolerated?: string;
   problem?: { message: string; expected: string; conv: Conversation };
-  /** Whether the callbackUrl was called once the final status was known (when one was given). */
-  calledBack?: boolean;
 }
 
-/** Runs one external payment from a workplace in the payment screen, recorded as a flow. */
+/**
+ * Runs one external payment from a workplace in the payment screen, recorded as a flow. Each poll is judged
+ * against pollExternalPayment's budget; the whole payment is bounded by the run's `paymentBounds` (rounds and
+ * time: --max-payment-polls, --max-payment-time), since "This loop continues until (1) you let us know payment
+ * succeeded, (2) you let us know payment didn't succeed or (3) a cancel request … is sent from the POS".
+ */
 export async function runExternalPayment(t: MplusContext, plan: PaymentPlan): Promise<PaymentRun> {
-  const server = plan.callback ? await CallbackServer.start() : undefined;
-  try {
-    return await run(t, plan, server);
-  } finally {
-    await server?.close();
-  }
-}
-
-async function run(t: MplusContext, plan: PaymentPlan, server: CallbackServer | undefined): Promise<PaymentRun> {
+  const server = plan.callback;
   const template = t.request('startExternalPayment');
   const externalPaymentId = t.freshId('external-payment');
   const { till } = tillFor(t, template, `external payment ${externalPaymentId}`, { responder: sampledResponder(t.seed) });
@@ -68,8 +64,10 @@ async function run(t: MplusContext, plan: PaymentPlan, server: CallbackServer | 
   const start = await send('startExternalPayment');
   const out: PaymentRun = { externalPaymentId, till, start, polls: [], ended: 'problem' };
   const problem = (conv: Conversation, message: string, expected: string): PaymentRun => ({ ...out, ended: 'problem', problem: { message, expected, conv } });
+  const refused = (conv: Conversation, message: string, expected: string): PaymentRun =>
+    conv.refused?.tolerated ? { ...out, ended: 'tolerated', tolerated: conv.refused.tolerated } : problem(conv, message, expected);
   if (start.problem) return problem(start, start.problem.message, start.problem.expected);
-  if (start.refused) return problem(start, `startExternalPayment was refused: ${start.refused.note}`, 'HTTP 200 acknowledging the payment');
+  if (start.refused) return refused(start, `startExternalPayment was refused: ${start.refused.note}`, 'HTTP 200 acknowledging the payment');
   const ack = start.steps[start.steps.length - 1].reply.externalPayment;
   if (!ack)
     return problem(start, 'the reply to startExternalPayment carries no externalPayment object', `{"externalPayment": {"externalPaymentId": "${externalPaymentId}", "started": true}}`);
@@ -83,13 +81,13 @@ async function run(t: MplusContext, plan: PaymentPlan, server: CallbackServer | 
   }
 
   const budget = t.event('pollExternalPayment')?.budgetMs ?? t.catalogue.get('pollExternalPayment').budgetMs;
+  const bounds = t.options.paymentBounds;
   const began = performance.now();
   let acted = false;
   for (let round = 0; ; round++) {
     const s = status();
     if (s === 'confirmed' || s === 'cancelled') {
-      const calledBack = server ? await server.waitFor(externalPaymentId, 1500) : undefined;
-      return { ...out, ended: s, calledBack };
+      return { ...out, ended: s };
     }
     if (!acted && plan.action !== 'wait' && round === plan.at) {
       acted = true;
@@ -103,15 +101,15 @@ async function run(t: MplusContext, plan: PaymentPlan, server: CallbackServer | 
       out.requestCancel = await send('requestCancelExternalPayment');
       const rc = out.requestCancel;
       if (rc.problem) return problem(rc, rc.problem.message, rc.problem.expected);
-      if (rc.refused) return problem(rc, `requestCancelExternalPayment was refused: ${rc.refused.note}`, 'HTTP 200 saying the payment was cancelled, or why it cannot be');
+      if (rc.refused) return refused(rc, `requestCancelExternalPayment was refused: ${rc.refused.note}`, 'HTTP 200 saying the payment was cancelled, or why it cannot be');
       continue;
     }
-    if (out.polls.length >= MAX_PAYMENT_POLLS) return { ...out, ended: 'rounds' };
-    if (performance.now() - began > budget) return { ...out, ended: 'time' };
+    if (out.polls.length >= bounds.maxRounds) return { ...out, ended: 'rounds' };
+    if (performance.now() - began > bounds.maxMs) return { ...out, ended: 'time' };
     const poll = await send('pollExternalPayment');
     out.polls.push(poll);
     if (poll.problem) return problem(poll, poll.problem.message, poll.problem.expected);
-    if (poll.refused) return problem(poll, `pollExternalPayment was refused: ${poll.refused.note}`, 'HTTP 200: a status message, or the payment confirmed or cancelled');
+    if (poll.refused) return refused(poll, `pollExternalPayment was refused: ${poll.refused.note}`, 'HTTP 200: a status message, or the payment confirmed or cancelled');
     const took = poll.steps[0].delivery.exchange.timing.totalMs;
     if (took > budget) return problem(poll, `pollExternalPayment took ${Math.round(took)} ms, over its ${budget} ms`, `a reply within ${budget} ms ("If you don't reply within 60 seconds, we immediately resend the same request")`);
   }
@@ -124,6 +122,23 @@ export function paymentInWords(p: PaymentRun): string {
   if (p.requestCancel) parts.push(`requestCancelExternalPayment → ${word(p.requestCancel)}`);
   if (p.forcedCancel) parts.push(`cancelExternalPayment → ${word(p.forcedCancel)}`);
   return parts.join('\n');
+}
+
+/**
+ * How many polls a payment takes to end while the POS user waits, learnt from one payment: the points where
+ * the POS user can still act are 0 (right after the start) to `polls - 1`. When no payment reaches its polls,
+ * why (a `not exercised:` reason for the checks of what the POS user does).
+ */
+export async function pollsBeforeEnd(t: MplusContext): Promise<{ polls: number } | { reason: string }> {
+  const p = await runExternalPayment(t, { action: 'wait', at: 0 });
+  if (p.ended === 'tolerated') {
+    t.warn(p.tolerated!);
+    return { reason: 'a refusal the spec tolerates ended the payment before its polls' };
+  }
+  if (p.problem) return { reason: `the payment failed before the POS user could act (${p.problem.message}); MP-EXT-001/002 judge that` };
+  if (p.ended === 'not-started') return { reason: 'the payment was never started (MP-EXT-001 judges that)' };
+  if (p.polls.length === 0) return { reason: 'the payment ended at its start, before the POS user could act' };
+  return { polls: p.polls.length };
 }
 
 /** How many payments a check runs: a few, more with `--runs`. */

@@ -153,10 +153,13 @@ describe('the POS simulator', () => {
 
   it('runs an external payment to its end and gets the callbackUrl called', async () => {
     const t = context(await serve(mplusReference(setup)));
-    const p = await runExternalPayment(t, { action: 'wait', at: 0, callback: true });
+    const callback = await CallbackServer.start();
+    const p = await runExternalPayment(t, { action: 'wait', at: 0, callback });
+    const called = await callback.waitFor(p.externalPaymentId, 1500);
+    await callback.close();
     expect(p.ended).toBe('confirmed');
     expect(p.polls).toHaveLength(2);
-    expect(p.calledBack).toBe(true);
+    expect(called).toBe(true);
     expect(bodies.map((b) => b.path)).toEqual(['/webhooks/startExternalPayment', '/webhooks/pollExternalPayment', '/webhooks/pollExternalPayment']);
     expect(new Set(bodies.map((b) => b.body.externalPayment.externalPaymentId))).toEqual(new Set([p.externalPaymentId]));
     const cancelled = await runExternalPayment(t, { action: 'request-cancel', at: 1 });

@@ -11,8 +11,6 @@ import { PosSession } from './session.js';
 
 /** How many times one event is re-sent with a dialog or form answer before hookcert calls it a loop. */
 export const MAX_FOLLOW_UPS = 5;
-/** How many rounds of a polling event hookcert sends before it calls polling unfinished. */
-export const MAX_POLL_ROUNDS = 20;
 
 /** How the POS user answers dialogs and forms; a method returning `undefined` walks away from it. */
 export interface Responder {
@@ -26,7 +24,10 @@ export interface SendOptions {
   template?: MplusRequest;
   /** The first reply is lost on the way and the POS delivers the same bytes again (same eventCounter and instanceId). */
   redeliver?: boolean;
-  /** Bounds of a polling event; `cancelAfter`: the POS user cancels after that many unfinished rounds. */
+  /**
+   * Bounds of the whole polling process (default: the run's `pollingBounds`); `cancelAfter`: the POS user
+   * cancels after that many unfinished rounds. Each round has the event's budget.
+   */
   polling?: { maxRounds?: number; maxMs?: number; cancelAfter?: number };
 }
 
@@ -62,6 +63,10 @@ export interface PollingOutcome {
   ended: 'finished' | 'cancelled' | 'rounds' | 'time' | 'no-polling-object' | 'stopped';
   /** `polling.message` / `customerMessage` of each round, as the POS showed them. */
   messages: string[];
+  /** The rounds answered later than the event's budget (each round is a request of its own), with their time. */
+  slowRounds: Array<{ round: number; ms: number }>;
+  /** The event's budget each round had. */
+  budgetMs: number;
 }
 
 /** One event as the POS lived it: the first request, every dialog/form answer and polling round, and the outcome. */
@@ -149,8 +154,9 @@ export class Till {
     const template = opts.template ?? this.t.request(event);
     let request = this.build(event, objects, template);
     const polling = request.event.eventPolling === true;
-    const maxRounds = opts.polling?.maxRounds ?? MAX_POLL_ROUNDS;
-    const maxMs = opts.polling?.maxMs ?? this.t.event(event)?.budgetMs ?? entry.budgetMs;
+    const maxRounds = opts.polling?.maxRounds ?? this.t.options.pollingBounds.maxRounds;
+    const maxMs = opts.polling?.maxMs ?? this.t.options.pollingBounds.maxMs;
+    const budgetMs = this.t.event(event)?.budgetMs ?? entry.budgetMs;
     const started = performance.now();
     let kind: StepKind = 'event';
     let followUps = 0;
@@ -190,7 +196,7 @@ export class Till {
         continue;
       }
       if (!polling) return conv;
-      if (this.pollingDone(conv, step, round, { maxRounds, maxMs, cancelAfter: opts.polling?.cancelAfter, elapsed: performance.now() - started })) return conv;
+      if (this.pollingDone(conv, step, round, { maxRounds, maxMs, budgetMs, cancelAfter: opts.polling?.cancelAfter, elapsed: performance.now() - started })) return conv;
       request = this.build(event, objects, template);
       kind = 'poll';
     }
@@ -256,10 +262,12 @@ export class Till {
   }
 
   /** Whether polling ends after this round (finished, cancelled by the POS user, a bound, or no polling object). */
-  private pollingDone(conv: Conversation, step: Step, round: number, b: { maxRounds: number; maxMs: number; cancelAfter?: number; elapsed: number }): boolean {
+  private pollingDone(conv: Conversation, step: Step, round: number, b: { maxRounds: number; maxMs: number; budgetMs: number; cancelAfter?: number; elapsed: number }): boolean {
     const p = step.reply.polling;
-    const outcome = (conv.polling ??= { rounds: 0, ended: 'stopped', messages: [] });
+    const outcome = (conv.polling ??= { rounds: 0, ended: 'stopped', messages: [], slowRounds: [], budgetMs: b.budgetMs });
     outcome.rounds = round;
+    const ms = step.delivery.exchange.timing.totalMs;
+    if (ms > b.budgetMs) outcome.slowRounds.push({ round, ms: Math.round(ms) });
     if (p && typeof p === 'object') for (const m of [p.message, p.customerMessage]) if (typeof m === 'string') outcome.messages.push(m);
     const end = (ended: PollingOutcome['ended'], problem?: { kind: ProblemKind; message: string; expected: string }) => {
       outcome.ended = ended;
@@ -270,10 +278,9 @@ export class Till {
       return end('no-polling-object', { kind: 'no-polling-object', message: `round ${round} of polling event ${conv.event} got no polling object`, expected: 'a polling object in every reply to a polling event' });
     if (p.finished === true) return end('finished');
     if (b.cancelAfter !== undefined && round >= b.cancelAfter) return end('cancelled');
-    if (round >= b.maxRounds)
-      return end('rounds', { kind: 'polling-bound', message: `polling of ${conv.event} did not finish within ${b.maxRounds} rounds (hookcert's bound on rounds)`, expected: `polling.finished: true within ${b.maxRounds} rounds and ${b.maxMs} ms` });
-    if (b.elapsed > b.maxMs)
-      return end('time', { kind: 'polling-bound', message: `polling of ${conv.event} did not finish within ${b.maxMs} ms (the event's budget), after ${round} rounds`, expected: `polling.finished: true within ${b.maxRounds} rounds and ${b.maxMs} ms` });
+    const expected = `polling.finished: true within ${b.maxRounds} rounds and ${b.maxMs} ms in all (--max-polling-rounds, --max-polling-time)`;
+    if (round >= b.maxRounds) return end('rounds', { kind: 'polling-bound', message: `polling of ${conv.event} did not finish within ${b.maxRounds} rounds`, expected });
+    if (b.elapsed > b.maxMs) return end('time', { kind: 'polling-bound', message: `polling of ${conv.event} did not finish within ${b.maxMs} ms, after ${round} rounds`, expected });
     return false;
   }
 }

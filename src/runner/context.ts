@@ -44,6 +44,7 @@ export class CheckContext {
   private readonly unjudgedWhy: string[] = [];
   private caseUnjudged = false;
   private shrinking = false;
+  private inProperty = false;
 
   /** The flows to show for a passing check: those of the last passing property case, else of the check itself. */
   get passingFlows(): FlowRecord[] {
@@ -104,6 +105,8 @@ export class CheckContext {
 
   /** The endpoint broke the rule: says what was expected and what came back, with the exchanges that show it. */
   fail(message: string, detail: { expected?: string; received?: string; exchanges?: LiveExchange[] } = {}): never {
+    // A planned case that fails was judged (a property counts its own cases).
+    if (!this.inProperty && this.counts.judged < this.counts.planned) this.counts.judged++;
     throw new CheckFailure(message, {
       ...detail,
       exchanges: (detail.exchanges ?? this.caseExchanges).map(strip),
@@ -129,6 +132,7 @@ export class CheckContext {
     const runs = opts.runs ?? this.options.runs;
     this.plan(runs);
     this.shrinking = false;
+    this.inProperty = true;
     // Every case judges on its own: one that could not (`unjudged`) is not counted, and shrinking (which
     // replays cases) counts nothing.
     const details = await fc.check(
@@ -149,6 +153,7 @@ export class CheckContext {
       { seed: opts.seed ?? this.seed, numRuns: runs, endOnFailure: false, markInterruptAsFailure: false },
     );
     this.shrinking = false;
+    this.inProperty = false;
     if (!details.failed) return;
     const err = details.errorInstance;
     if (err instanceof CheckFailure) {
