@@ -27,6 +27,8 @@ export const HookcertErrorCode = {
   REPORT_DIR: 'HOOKCERT_ERR_REPORT_DIR',
   /** A mutant name that does not exist. */
   UNKNOWN_MUTANT: 'HOOKCERT_ERR_UNKNOWN_MUTANT',
+  /** A check id or area (`--check`) that the profile's suite does not have. */
+  UNKNOWN_CHECK: 'HOOKCERT_ERR_UNKNOWN_CHECK',
 } as const;
 
 /** One of the codes in {@link HookcertErrorCode}. */

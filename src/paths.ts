@@ -18,3 +18,6 @@ export const packageRoot: string = (() => {
 
 /** The folder of the JSON Schemas shipped with the package. */
 export const schemasDir = join(packageRoot, 'schemas');
+
+/** The schemas of one profile (`schemas/<profile>/`): what its runs generate from and judge against. */
+export const profileSchemasDir = (profile: string): string => join(schemasDir, profile);

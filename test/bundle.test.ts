@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -32,7 +32,8 @@ describe('hookcert run --bundle', () => {
     expect(execFileSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: root, encoding: 'utf8' })).toMatch(/report\/results\.json: OK/);
     const results = JSON.parse(readFileSync(join(root, 'report', 'results.json'), 'utf8'));
     expect(results).toEqual(out.results);
-    expect(hashTree(join(root, 'schemas'))).toBe(results.hashes.schemas);
+    expect(hashTree(join(root, 'schemas', 'mplus'))).toBe(results.hashes.schemas);
+    expect(readdirSync(join(root, 'schemas'))).toEqual(['mplus']); // only the profile's schemas
     expect(hashTree(join(root, 'checks', 'mplus'))).toBe(results.hashes.checks);
     expect(existsSync(join(root, 'checks', 'mplus', 'security'))).toBe(true);
     for (const f of ['junit.xml', 'summary.md', 'index.html']) expect(existsSync(join(root, 'report', f)), f).toBe(true);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
-import { schemasDir } from '../paths.js';
+import { profileSchemasDir } from '../paths.js';
 import { suitesDir } from '../runner/load.js';
 import type { RunResults } from '../runner/results.js';
 import { tarGz, type TarEntry } from './tar.js';
@@ -23,7 +23,7 @@ export interface BundleManifest {
   startedAt: string;
   /** The command line of the run, without the secret (it replays the run with `HOOKCERT_SECRET` set). */
   command: string;
-  /** The tree hashes of results.json: `schemas/` and `checks/<profile>/` of the bundle hash to them. */
+  /** The tree hashes of results.json: `schemas/<profile>/` and `checks/<profile>/` of the bundle hash to them. */
   hashes: RunResults['hashes'];
   /** Every other file of the bundle with its sha256 (also in `SHA256SUMS`, for `sha256sum -c`). */
   files: Array<{ path: string; sha256: string; bytes: number }>;
@@ -55,7 +55,9 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 export function bundleEntries(results: RunResults, reportDir: string): TarEntry[] {
   const files: TarEntry[] = [];
   for (const f of ['results.json', 'junit.xml', 'summary.md', 'index.html']) files.push({ path: `report/${f}`, data: readFileSync(join(reportDir, f)) });
-  for (const f of filesBelow(schemasDir)) files.push({ path: `schemas/${f}`, data: readFileSync(join(schemasDir, f)) });
+  // The profile's schemas only: what the run generated from and judged against (`results.hashes.schemas`).
+  const schemas = profileSchemasDir(results.profile);
+  for (const f of filesBelow(schemas)) files.push({ path: `schemas/${results.profile}/${f}`, data: readFileSync(join(schemas, f)) });
   const checks = suitesDir(results.profile);
   for (const f of filesBelow(checks, isCheckFile)) files.push({ path: `checks/${results.profile}/${f}`, data: readFileSync(join(checks, f)) });
   const manifest: BundleManifest = {

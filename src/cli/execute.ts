@@ -4,7 +4,11 @@ import { assertResolvable } from '../http/diagnose.js';
 import { ConsoleReporter, consoleStyle } from '../report/console.js';
 import { ensureWritable, writeReports } from '../report/write.js';
 import type { RunResults } from '../runner/results.js';
+import { loadChecks } from '../runner/load.js';
+import type { RunOptions } from '../runner/options.js';
 import { run, type ProfileDriver } from '../runner/run.js';
+import { selectChecks } from '../runner/select.js';
+import { plural } from '../report/words.js';
 import { routeStrayError } from '../runner/stop.js';
 import { HookcertError } from '../errors.js';
 import { redact, type Secret } from '../secret.js';
@@ -36,18 +40,15 @@ export async function executeRun(resolved: ResolvedRun, driver: ProfileDriver, r
 }
 
 async function execute(resolved: ResolvedRun, driver: ProfileDriver, replayBase: string[], io: Io, verbose: boolean): Promise<{ code: number; results: RunResults }> {
-  const { sub, options } = resolved;
+  const { sub } = resolved;
   const secrets = [sub.secret];
   const say = (text: string) => io.stderr(redact(text, secrets));
+  // `--check` in any case, or an area: canonical ids, or a usage error before anything is sent.
+  const options = resolved.options.checks ? { ...resolved.options, checks: selectChecks(await loadChecks(driver.name), resolved.options.checks, driver.name).map((c) => c.id) } : resolved.options;
   for (const url of [sub.url, ...Object.values(sub.topicUrls ?? {})]) await assertResolvable(url);
   ensureWritable(resolved.reportDir);
   const reporter = new ConsoleReporter({ write: io.stdout, ...consoleStyle(io.env, io.isTTY), secrets, verbose });
-  io.stdout(
-    redact(
-      `hookcert ${VERSION} · ${sub.profile} · ${sub.url} · seed ${options.seed} · ${sub.events.length} events${resolved.configPath ? ` · config ${resolved.configPath}` : ''}\n`,
-      secrets,
-    ),
-  );
+  io.stdout(redact(`${headerLine(resolved, options)}\n`, secrets));
   const controller = new AbortController();
   let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -88,6 +89,20 @@ async function execute(resolved: ResolvedRun, driver: ProfileDriver, replayBase:
       process.off('unhandledRejection', onStray);
     }
   }
+}
+
+/**
+ * The run's first line: what is tested and how, with the subscription id sent (said to be the default when
+ * none was given: a forgotten `--subscription-id` is the commonest reason every request is refused).
+ */
+export function headerLine(resolved: ResolvedRun, options: RunOptions): string {
+  const { sub } = resolved;
+  const parts = [`hookcert ${VERSION}`, sub.profile, sub.url];
+  if (sub.profile === 'mplus') parts.push(sub.subscriptionIdKnown ? `subscription id ${sub.subscriptionId}` : `subscription id ${sub.subscriptionId} (the default: --subscription-id sets yours)`);
+  parts.push(`seed ${options.seed}`, plural(sub.events.length, sub.profile === 'kopokopo' ? 'topic' : 'event'));
+  if (options.checks) parts.push(plural(options.checks.length, 'check'));
+  if (resolved.configPath) parts.push(`config ${resolved.configPath}`);
+  return parts.join(' · ');
 }
 
 /** `err` with every secret taken out of its message and stack. */

@@ -7,10 +7,25 @@ export interface Io {
   cwd: string;
 }
 
+/**
+ * A process stream that stops writing, quietly, once its reader has gone (`hookcert list | head`: EPIPE). The
+ * command goes on (a run still writes its report files); only what nobody reads any more is dropped.
+ */
+function closable(stream: NodeJS.WriteStream): (text: string) => void {
+  let gone = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    gone = true;
+  });
+  return (text) => {
+    if (!gone) stream.write(text);
+  };
+}
+
 /** The real process. */
 export const processIo: Io = {
-  stdout: (t) => void process.stdout.write(t),
-  stderr: (t) => void process.stderr.write(t),
+  stdout: closable(process.stdout),
+  stderr: closable(process.stderr),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),

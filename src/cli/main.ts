@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { HookcertError } from '../errors.js';
 import { redact, Secret } from '../secret.js';
 import { VERSION } from '../version.js';
@@ -9,7 +9,7 @@ import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 import { processIo, type Io } from './io.js';
-import { COMMANDS, EXIT, OPTIONS, type CommandName } from './options.js';
+import { COMMANDS, EXIT, OPTIONS, type CommandName, type OptionSpec } from './options.js';
 
 type Action = (opts: Record<string, any>, io: Io) => Promise<number>;
 const ACTIONS: Record<CommandName, Action> = {
@@ -22,9 +22,20 @@ const ACTIONS: Record<CommandName, Action> = {
   merge: mergeCommand,
 };
 
-/** A commander error as one line: `hookcert: unknown option '--urll' (Did you mean --url?)`. */
-function oneLine(text: string): string {
-  return `hookcert: ${text.replace(/^error: /, '').trim().split(/\s*\n\s*/).join(' ')}\n`;
+/** A message as one line with one `hookcert:` prefix: `hookcert: unknown option '--urll' (Did you mean --url?)`. */
+export function oneLine(text: string): string {
+  return `hookcert: ${text.trim().replace(/^(error|hookcert):\s*/i, '').replace(/^hookcert:\s*/i, '').split(/\s*\n\s*/).join(' ')}\n`;
+}
+
+/** The commander option of a spec: a list flag joins its repetitions, any other flag with a value may come once. */
+function optionOf(spec: OptionSpec): Option {
+  const option = new Option(spec.flags, spec.description);
+  if (!/[<[]/.test(spec.flags)) return option;
+  return option.argParser((value: string, previous: unknown) => {
+    if (previous === undefined || typeof previous !== 'string') return value;
+    if (spec.repeatable) return `${previous},${value}`;
+    throw new InvalidArgumentError(`given twice ("${previous}", then "${value}"): give it once`);
+  });
 }
 
 /** Builds the commander program from the options table; `done` receives each command's exit code. */
@@ -39,8 +50,8 @@ export function program(io: Io, done: (code: number) => void): Command {
   for (const [name, info] of Object.entries(COMMANDS) as Array<[CommandName, (typeof COMMANDS)[CommandName]]>) {
     const cmd = root.command(name).description(info.summary).exitOverride().showSuggestionAfterError(true);
     cmd.configureOutput(output);
-    for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(new Option(spec.flags, spec.description));
-    cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n\nExit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete.\n`);
+    for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(optionOf(spec));
+    cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n${info.exitCodes ? `\n${info.exitCodes}\n` : ''}`);
     if (info.arguments) cmd.arguments(info.arguments);
     // Commander passes the positional arguments first, then the options and the command: they travel as `args`.
     cmd.action(async (...params: any[]) => done(await ACTIONS[name]({ ...(params.at(-2) as Record<string, any>), args: params.slice(0, -2) }, io)));
@@ -78,13 +89,15 @@ async function mainInner(argv: string[], io: Io): Promise<number> {
     await program(safeIo, (c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? 0 : EXIT.usage;
+      // Help asked for (`--help`, `hookcert help`) is a success; help shown because no command was given
+      // (`commander.help`, a bare `hookcert`) is bad usage: a script that forgot its command must not pass.
+      return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : EXIT.usage;
     }
     if (err instanceof HookcertError) {
-      safeIo.stderr(`hookcert: ${err.message}\n`);
+      safeIo.stderr(oneLine(err.message));
       return EXIT.usage;
     }
-    safeIo.stderr(`hookcert: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    safeIo.stderr(oneLine(`internal error: ${(err instanceof Error ? err.message : String(err)).replace(/^hookcert:\s*/i, '')}`));
     if (argv.includes('--debug') && err instanceof Error && err.stack) safeIo.stderr(`${err.stack}\n`);
     return EXIT.incomplete;
   }

@@ -9,6 +9,8 @@ export interface OptionSpec {
   commands: readonly CommandName[];
   /** The environment variable that may carry it. */
   env?: string;
+  /** A list flag (comma-separated): given twice, the lists join. Any other flag that takes a value may be given once. */
+  repeatable?: true;
 }
 
 const RUNS: readonly CommandName[] = ['run', 'demo'];
@@ -24,7 +26,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--subscription-id <id>', description: 'the X-Mplus-Subscription-Id the endpoint expects (given: other ids must be refused)', commands: ['run', 'serve'] },
   { flags: '--config <file>', description: 'a hookcert.config.json (default: ./hookcert.config.json when present)', commands: ['run', 'replay'] },
   { flags: '--profile <profile>', description: 'the protocol: mplus (default) or kopokopo', commands: ['run', 'demo', 'serve', 'list', 'list-mutants'] },
-  { flags: '--events <list>', description: 'only these subscribed events, comma-separated (default: the config file, else all)', commands: RUNS },
+  { flags: '--events <list>', description: 'only these subscribed events (kopokopo: topics), comma-separated (default: the config file, else all; `hookcert list --events-catalogue` lists them)', commands: RUNS, repeatable: true },
   { flags: '--seed <n>', description: 'the seed; the same seed sends the same requests, byte for byte', commands: RUNS },
   { flags: '--runs <n>', description: 'generated cases per property check (default 25)', commands: RUNS },
   { flags: '--level <level>', description: 'what fails the run: must (default) or should (SHOULD checks gate too)', commands: RUNS },
@@ -32,7 +34,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--concurrency <n>', description: 'simulated workplaces sending at once (default 4)', commands: RUNS },
   { flags: '--shard <k/n>', description: 'run only the K-th of N parts of the checks (split by id; `hookcert merge` joins the parts), e.g. 2/4 in a CI matrix', commands: RUNS },
   { flags: '--quick', description: 'a quick pass for pre-commit hooks: 3 generated cases per property check instead of 25 (--runs wins); finds fewer rare failures', commands: RUNS },
-  { flags: '--check <ids>', description: 'run only these check ids, comma-separated (replays use it)', commands: [...RUNS, 'replay'] },
+  { flags: '--check <ids>', description: 'run only these checks, comma-separated: ids (any case), areas (security) or id prefixes (MP-SIG-*); an unknown one is an error', commands: [...RUNS, 'replay'], repeatable: true },
   { flags: '--ca <file>', description: 'trust this CA certificate (PEM) for https endpoints, besides the usual roots', commands: ['run', 'replay'] },
   { flags: '--insecure', description: 'accept any TLS certificate (development only)', commands: ['run', 'replay'] },
   { flags: '--max-body-bytes <n>', description: 'largest reply body read; a larger one is cut there and reported as too large (default 1048576)', commands: RUNS },
@@ -56,19 +58,24 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--events-catalogue', description: 'list the events (mplus) or topics (kopokopo) instead of the checks', commands: ['list'] },
 ];
 
-/** The commands, with what they do and an example each. */
-export const COMMANDS: Record<CommandName, { summary: string; examples: string[]; arguments?: string }> = {
+const RUN_EXITS = 'Exit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete (the report is written, marked incomplete).';
+
+/** The commands, with what they do, an example each and, where they mean something, their exit codes. */
+export const COMMANDS: Record<CommandName, { summary: string; examples: string[]; arguments?: string; exitCodes?: string }> = {
   run: {
     summary: 'certify an endpoint: fire signed randomized requests, judge the replies, write the report',
     examples: ['HOOKCERT_SECRET=… npx hookcert run --url https://example.com/webhooks --subscription-id my-sub', 'npx hookcert run --config hookcert.config.json --seed 42 --check MP-SIG-002'],
+    exitCodes: RUN_EXITS,
   },
   demo: {
     summary: 'serve the reference receiver (or a mutant) on loopback and run the whole suite against it',
     examples: ['npx hookcert demo', 'npx hookcert demo --mutant no-signature-check'],
+    exitCodes: RUN_EXITS,
   },
   serve: {
     summary: 'serve the reference receiver (or a mutant) on 127.0.0.1 until stopped',
     examples: ['npx hookcert serve --port 8080', 'npx hookcert serve --mutant unsigned-replies'],
+    exitCodes: 'Exit codes: 0 stopped (Ctrl-C or SIGTERM), 2 bad usage (a port in use, an unknown mutant).',
   },
   list: { summary: 'print the checklist', examples: ['npx hookcert list', 'npx hookcert list --json'] },
   'list-mutants': { summary: 'print the mutants and the checks each must fail', examples: ['npx hookcert list-mutants --json'] },
@@ -76,11 +83,13 @@ export const COMMANDS: Record<CommandName, { summary: string; examples: string[]
     summary: 're-run exactly the failing checks of a results.json (same seed, same settings) and say which are fixed; exit 0 when all are',
     examples: ['HOOKCERT_SECRET=… npx hookcert replay reports/latest/results.json', 'npx hookcert replay results.json --check MP-SIG-002 --url http://localhost:8080/webhooks'],
     arguments: '<results>',
+    exitCodes: 'Exit codes: 0 every replayed check is fixed, 1 some still fail, 2 bad usage, 3 the replay could not complete.',
   },
   merge: {
     summary: 'join the results.json of the shards of one run (--shard K/N) into one report: all four files, the verdict recomputed',
     examples: ['npx hookcert merge shard-1/results.json shard-2/results.json shard-3/results.json --report-dir reports/merged'],
     arguments: '<results...>',
+    exitCodes: RUN_EXITS,
   },
 };
 

@@ -252,7 +252,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
   if (chosen.length === 0) throw usage('--events names no event; give a comma-separated list such as scanCode,addSessionLine');
   for (const name of chosen) {
     if (!known.includes(name))
-      throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `unknown ${profile === 'kopokopo' ? 'topic' : 'event'} "${name}"${suggest(name, known)}; \`hookcert list --events\` lists them`);
+      throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `unknown ${profile === 'kopokopo' ? 'topic' : 'event'} "${name}"${suggest(name, known)}; \`hookcert list --events-catalogue${profile === 'mplus' ? '' : ` --profile ${profile}`}\` lists them`);
   }
   // Budgets: --budget, else the event's own in the file, else run.budgetMs of the file, else the catalogue's.
   const budget = durationMs('--budget', input.budget);

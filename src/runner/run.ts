@@ -3,7 +3,7 @@ import { HttpClient } from '../http/client.js';
 import { speaksTls } from '../http/diagnose.js';
 import { Liveness } from '../http/liveness.js';
 import type { LiveExchange } from '../http/exchange.js';
-import { schemasDir } from '../paths.js';
+import { profileSchemasDir } from '../paths.js';
 import { registry, type SchemaRegistry } from '../schema/registry.js';
 import { VERSION } from '../version.js';
 import type { CheckDefinition } from './check.js';
@@ -16,6 +16,7 @@ import { Recorder } from './recorder.js';
 import { replayCommand } from './replay.js';
 import { LATENCY_EDGES_MS, type LatencyHistogram, type RunResults } from './results.js';
 import { checkIdentity, runCheck } from './run-check.js';
+import { selectChecks } from './select.js';
 import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
@@ -134,7 +135,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let explored: unknown;
   let exploreError: string | undefined;
   const all = req.checks ?? (await loadChecks(driver.name));
-  const chosen = options.checks ? all.filter((c) => options.checks!.includes(c.id)) : all;
+  // Unknown ids throw: a typo must never become a run of zero checks that passes a gate.
+  const chosen = options.checks ? selectChecks(all, options.checks, driver.name) : all;
   const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
   req.listener?.planned?.(planned);
 
@@ -241,7 +243,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     durationMs: Date.now() - startedAt.getTime(),
     replay: replayCommand(req.replayBase, options.seed),
     hashes: {
-      schemas: hashTree(schemasDir),
+      schemas: hashTree(profileSchemasDir(driver.name)),
       checks: hashTree(suitesDir(driver.name), (n) => !n.includes('.test.') && !n.endsWith('.map') && !n.endsWith('.d.ts')),
     },
     summary,

@@ -14,7 +14,7 @@ export async function listCommand(input: { profile?: string; json?: boolean; eve
   }
   const checks = (await loadChecks(name)).map((c) => ({ id: c.id, title: c.title, level: c.level, area: c.area, profile: c.profile }));
   if (input.json) io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
-  else for (const c of checks) io.stdout(`${c.id.padEnd(12)} ${c.level.padEnd(6)} ${c.area.padEnd(16)} ${c.title}\n`);
+  else io.stdout(columns(checks.map((c) => [c.id, c.level, c.area, c.title])));
   return 0;
 }
 
@@ -23,6 +23,12 @@ export async function listMutantsCommand(input: { profile?: string; json?: boole
   const name = (input.profile ?? 'mplus') as ProfileName;
   const mutants = (await loadMutants(name)).map((m) => ({ name: m.name, profile: m.profile, description: m.description, checks: m.checks }));
   if (input.json) io.stdout(`${JSON.stringify(mutants, null, 2)}\n`);
-  else for (const m of mutants) io.stdout(`${m.name.padEnd(32)} ${m.checks.join(',').padEnd(24)} ${m.description}\n`);
+  else io.stdout(columns([['MUTANT', 'FAILS', 'WHAT IS BROKEN'], ...mutants.map((m) => [m.name, m.checks.join(','), m.description])]));
   return 0;
+}
+
+/** Rows as aligned columns: every column but the last padded to its widest cell. */
+export function columns(rows: readonly string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => `${r.map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]) : cell)).join('  ')}\n`).join('');
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { plural } from '../../report/words.js';
 import { ensureWritable, writeReports } from '../../report/write.js';
 import { mergeResults } from '../../runner/shard.js';
 import { exitCodeOf } from '../execute.js';
@@ -25,7 +26,7 @@ export async function mergeCommand(input: MergeInput, io: Io): Promise<number> {
   ensureWritable(dir);
   writeReports(merged, dir, []);
   const s = merged.summary;
-  io.stdout(`merged ${files.length} result file${files.length === 1 ? '' : 's'}: ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${merged.stats.requests} requests\n`);
+  io.stdout(`merged ${plural(files.length, 'result file')}: ${plural(s.total, 'check')}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${plural(merged.stats.requests, 'request')}\n`);
   io.stdout(`verdict: ${merged.verdict}${merged.incompleteReason ? ` (${merged.incompleteReason})` : ''} (seed ${merged.seed})\nreport: ${resolve(dir, 'index.html')}\n`);
   return exitCodeOf(merged);
 }

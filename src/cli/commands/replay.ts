@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolveRun, type CliInput } from '../../config/load.js';
+import { resolveRun, suggest, type CliInput } from '../../config/load.js';
 import { HookcertError, HookcertErrorCode } from '../../errors.js';
 import type { RunResults } from '../../runner/results.js';
 import type { CheckResult } from '../../runner/types.js';
@@ -58,11 +58,11 @@ export async function replayCommand(input: ReplayInput, io: Io): Promise<number>
   const file = input.args?.[0];
   const prior = readResults(file);
   const failed = prior.checks.filter((c) => c.status === 'fail' || c.status === 'error');
-  const asked = input.check?.split(',').map((s) => s.trim()).filter(Boolean);
+  const asked = input.check?.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
   for (const id of asked ?? []) {
     if (!failed.some((c) => c.id === id)) {
       const was = prior.checks.find((c) => c.id === id);
-      throw usage(`--check ${id}: ${was ? `it did not fail in ${file} (${was.status})` : `${file} has no check ${id}`}; replay re-runs failing checks: ${failed.map((c) => c.id).join(', ') || 'none failed'}`);
+      throw usage(`--check ${id}: ${was ? `it did not fail in ${file} (${was.status})` : `${file} has no check ${id}${suggest(id, prior.checks.map((c) => c.id))}`}; replay re-runs failing checks: ${failed.map((c) => c.id).join(', ') || 'none failed'}`);
     }
   }
   const targets = asked ? failed.filter((c) => asked.includes(c.id)) : failed;

@@ -29,7 +29,7 @@ export interface HookcertConfigJson {
    */
   secretEncoding?: "base64" | "utf8";
   /**
-   * The subscribed events, by name (mplus: see `hookcert list --events`); each may set blocking, polling, its reply budget and, for scanCode, code triggers. Absent: every event of the catalogue.
+   * The subscribed events, by name (see `hookcert list --events-catalogue`); each may set blocking, polling, its reply budget and, for scanCode, code triggers. Absent: every event of the catalogue.
    */
   events?: {
     [k: string]: Event | undefined;

@@ -37,6 +37,9 @@ export interface HookcertResultsJson {
    * The command line that replays the whole run (never with the secret).
    */
   replay: string;
+  /**
+   * sha256 trees (src/runner/hashes.ts) of the profile's schemas (schemas/<profile>/) and of its checks (suites/<profile>/), as a --bundle holds them
+   */
   hashes?: {
     schemas?: string;
     checks?: string;

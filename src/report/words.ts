@@ -1,0 +1,6 @@
+/** Words every reporter uses alike. */
+
+/** `1 request`, `3 requests`; `plural(2, 'is', 'are')` for irregular words. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
