@@ -4,6 +4,7 @@ import type { HttpClient } from '../http/client.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { type Catalogue } from '../protocol/mplus/catalogue.js';
 import type { BodyForm } from '../protocol/corpus/forms.js';
+import { MPLUS_CORPUS } from '../protocol/mplus/corpus.js';
 import { forgedSignature, type Forgery } from '../protocol/forgery.js';
 import { eventUrl, mplusScheme, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
 import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
@@ -139,7 +140,7 @@ export class MplusContext extends CheckContext {
     const stamped = request && opts.stamp !== false ? withIdentity(request, this.workplace(opts.workplace).next()) : request;
     const body = Buffer.isBuffer(opts.raw)
       ? opts.raw
-      : Buffer.from(opts.raw ? opts.raw.render(stamped, JSON.stringify(stamped)) : JSON.stringify(stamped), 'utf8');
+      : Buffer.from(opts.raw ? opts.raw.render(stamped, JSON.stringify(stamped), MPLUS_CORPUS) : JSON.stringify(stamped), 'utf8');
     return this.post(event, body, opts.raw ? undefined : stamped, opts);
   }
 

@@ -6,13 +6,9 @@
  * @module
  */
 
-/** How a body is written on the wire. */
-export interface BodyForm {
-  /** What the body is, in words, for messages: `truncated JSON`, `pretty-printed with two-space indents`. */
-  what: string;
-  /** The bytes sent for `value` (the request or payload as stamped), whose compact JSON is `compact`. */
-  render(value: unknown, compact: string): string;
-}
+import type { BodyForm } from './types.js';
+
+export type { BodyForm } from './types.js';
 
 /** The compact JSON cut short: to `keep` characters, or to its first half. */
 export function truncatedJson(keep: 'half' | number): BodyForm {

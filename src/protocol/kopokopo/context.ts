@@ -9,6 +9,7 @@ import { deriveSeed } from '../../runner/seed.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { KopokopoCatalogue, KopokopoTopic } from './catalogue.js';
 import type { BodyForm } from '../corpus/forms.js';
+import { KOPOKOPO_CORPUS } from './corpus.js';
 import { forgedSignature, type Forgery } from '../forgery.js';
 import { deliveryHeaders, kopokopoScheme, topicUrl, type Tamper } from './headers.js';
 import { payloadArbitrary, type KopokopoPayload, type PayloadShape } from './payloads.js';
@@ -130,7 +131,7 @@ export class KopokopoContext extends CheckContext {
   async deliver(name: string, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions = {}): Promise<KopokopoDelivery> {
     const body = Buffer.isBuffer(opts.raw)
       ? opts.raw
-      : Buffer.from(opts.raw ? opts.raw.render(payload, JSON.stringify(payload)) : JSON.stringify(payload), 'utf8');
+      : Buffer.from(opts.raw ? opts.raw.render(payload, JSON.stringify(payload), KOPOKOPO_CORPUS) : JSON.stringify(payload), 'utf8');
     return this.post(name, body, opts.raw ? undefined : payload, opts);
   }
 
