@@ -104,13 +104,21 @@ describe('--shard K/N and hookcert merge', () => {
     expect(results.verdict).toBe(one.verdict);
     expect(results.summary).toEqual(one.summary);
     expect(perCheck(results)).toEqual(perCheck(one));
-    // Every shard sends its own probe first; everything else on the wire is the same, request for request.
-    expect(results.stats.requests).toBe(one.stats.requests + 3);
-    expect(byWorkplace(shards.flatMap((s) => s.sent))).toEqual(byWorkplace(single.sent));
+    // Every shard sends its own probe and runs the exploration phase first (the same bytes in each, so a check
+    // starts from the same findings in any shard); everything else on the wire is the same, request for request.
+    const before = 1 + one.coverage!.exploration!.requests;
+    expect(results.stats.requests).toBe(one.stats.requests + 3 * before);
+    const sharded = byWorkplace(shards.flatMap((s) => s.sent));
+    const whole = byWorkplace(single.sent);
+    expect(Object.keys(sharded).sort()).toEqual(Object.keys(whole).sort());
+    for (const [key, bodies] of Object.entries(whole)) {
+      const everyShard = Array.from({ length: 4 }, () => bodies).flat().sort();
+      expect(sharded[key], key).toEqual(sharded[key].length === bodies.length ? bodies : everyShard);
+    }
     expect(single.sent.length).toBeGreaterThan(500);
     expect(Object.keys(results.stats.latencyMs)).toEqual(Object.keys(one.stats.latencyMs));
     const replies = (r: RunResults) => Object.values(r.stats.latencyMs).reduce((n, l) => n + l.count, 0);
-    expect(replies(results)).toBe(replies(one) + 3);
+    expect(replies(results)).toBe(replies(one) + 3 * before);
     for (const l of Object.values(results.stats.latencyMs)) expect(l.p50).toBeLessThanOrEqual(l.max);
   });
 

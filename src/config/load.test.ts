@@ -26,7 +26,7 @@ describe('resolveRun', () => {
     expect(r.sub.url).toBe('https://file.example/h');
     expect(r.sub.subscriptionId).toBe('from-file');
     expect(r.sub.subscriptionIdKnown).toBe(true);
-    expect(r.sub.events).toEqual([{ name: 'scanCode', blocking: true, polling: false, budgetMs: 900, triggers: [{ codeType: 'qrcode', pattern: '^V\\d+$' }] }]);
+    expect(r.sub.events).toEqual([{ name: 'scanCode', blocking: true, polling: false, budgetMs: 900, triggers: [{ codeType: 'qrcode', pattern: '^V\\d+$' }], pollingConfigured: false }]);
     expect(r.options.runs).toBe(9);
     expect(r.options.seed).toBe(5);
   });
@@ -115,5 +115,54 @@ describe('limits', () => {
   it('refuses a --ca file that holds no PEM certificate', () => {
     const path = file('not a certificate');
     expect(() => resolveRun({ url: 'https://127.0.0.1:9/h', ca: path }, catalogues, { HOOKCERT_SECRET: SECRET })).toThrow(/holds no PEM certificate/);
+  });
+});
+
+describe('the integrator\'s catalogue', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hookcert-catalogue-'));
+  const file = (content: unknown) => {
+    const path = join(dir, `c${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, JSON.stringify(content));
+    return path;
+  };
+  const resolve = (catalogue: unknown, extra: Record<string, unknown> = {}) =>
+    resolveRun({ config: file({ endpointUrl: 'http://127.0.0.1:9/h', catalogue, ...extra }) }, catalogues, { HOOKCERT_SECRET: SECRET });
+
+  it('is read with every list present, and says which events left polling to the endpoint', () => {
+    const r = resolve({ articles: [{ articleNumber: 4711, text: 'Tour Ticket (Adult)', priceIncl: 12.5, barcode: '8710000000017' }], customActions: [{ id: 'REGISTER', caption: 'Register' }] }, { events: { addSessionLine: {}, scanCode: { polling: false } } });
+    expect(r.sub.catalogue).toEqual({
+      articles: [{ articleNumber: 4711, text: 'Tour Ticket (Adult)', priceIncl: 12.5, barcode: '8710000000017' }],
+      codes: [],
+      relations: [],
+      customActions: [{ id: 'REGISTER', caption: 'Register' }],
+      paymentMethods: [],
+    });
+    expect(r.sub.events.map((e) => [e.name, e.pollingConfigured])).toEqual([
+      ['addSessionLine', false],
+      ['scanCode', true],
+    ]);
+  });
+
+  it.each([
+    ['an article without text', { articles: [{ articleNumber: 1 }] }, /\/catalogue\/articles\/0 must have required property 'text'/],
+    ['a barcode the POS cannot hold', { articles: [{ text: 'x', barcode: '87 12' }] }, /\/catalogue\/articles\/0\/barcode must match pattern/],
+    ['a price that is not money', { articles: [{ text: 'x', priceIncl: 1.234 }] }, /\/catalogue\/articles\/0\/priceIncl must be multiple of 0\.01/],
+    ['a code of an unknown type', { codes: [{ code: 'V1', codeType: 'nfc' }] }, /\/catalogue\/codes\/0\/codeType must be equal to one of the allowed values/],
+    ['a misspelt key', { articles: [{ text: 'x', articleNumbr: 2 }] }, /unknown key "articleNumbr" at \/catalogue\/articles\/0 \(did you mean "articleNumber"\?\)/],
+    ['a payment method in lower case', { paymentMethods: [{ method: 'cash' }] }, /\/catalogue\/paymentMethods\/0\/method must match pattern/],
+  ])('refuses %s in one line that says where', (_what, catalogue, message) => {
+    let err: unknown;
+    try {
+      resolve(catalogue);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message.split('\n')).toHaveLength(1);
+    expect(err).toMatchObject({ code: 'HOOKCERT_ERR_CONFIG' });
+  });
+
+  it('belongs to the mplus profile only', () => {
+    expect(() => resolve({ articles: [{ text: 'x' }] }, { profile: 'kopokopo' })).toThrow(/applies to the mplus profile only/);
   });
 });

@@ -9,6 +9,7 @@ import { parseShard } from '../runner/shard.js';
 import type { ProfileName } from '../runner/types.js';
 import { registry } from '../schema/registry.js';
 import { redact, Secret } from '../secret.js';
+import { catalogueOf, type IntegratorCatalogue } from './catalogue.js';
 import type { EventConfig, Subscription } from './subscription.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
@@ -28,6 +29,8 @@ export interface ConfigFile {
   events?: Record<string, Partial<Omit<EventConfig, 'name'>>>;
   topics?: Record<string, string>;
   callbackUrl?: string;
+  /** mplus: the integrator's master data (src/config/catalogue.ts). */
+  catalogue?: Partial<IntegratorCatalogue>;
   run?: {
     seed?: number;
     runs?: number;
@@ -146,9 +149,15 @@ function syntaxError(text: string, err: unknown): string {
 }
 
 function knownKeys(instancePath: string): string[] {
-  if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'callbackUrl', 'run'];
+  if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'callbackUrl', 'run', 'catalogue'];
   if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir', 'budgetMs', 'graceMs', 'connectTimeoutMs', 'maxBodyBytes', 'maxRunMs', 'polling', 'externalPayment'];
   if (instancePath === '/run/polling' || instancePath === '/run/externalPayment') return ['maxRounds', 'maxMs'];
+  if (instancePath === '/catalogue') return ['articles', 'codes', 'relations', 'customActions', 'paymentMethods'];
+  if (instancePath.startsWith('/catalogue/articles/')) return ['articleNumber', 'text', 'priceIncl', 'barcode', 'pluNumber', 'extArticleId', 'supplierArticleNumber'];
+  if (instancePath.startsWith('/catalogue/codes/')) return ['code', 'codeType'];
+  if (instancePath.startsWith('/catalogue/relations/')) return ['relationNumber', 'extRelationId', 'name', 'cardNumber', 'email', 'vatNumber'];
+  if (instancePath.startsWith('/catalogue/customActions/')) return ['id', 'caption'];
+  if (instancePath.startsWith('/catalogue/paymentMethods/')) return ['method', 'description'];
   if (instancePath.includes('/triggers/')) return ['codeType', 'pattern', 'reject'];
   if (instancePath.startsWith('/events/')) return ['blocking', 'polling', 'budgetMs', 'triggers'];
   return [];
@@ -259,7 +268,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
   const fileBudget = file.run?.budgetMs;
   const events: EventConfig[] = chosen
     .map((name) => ({ name, ...catalogue.defaults(name), ...(fileBudget ? { budgetMs: fileBudget } : {}), ...(file.events?.[name] ?? {}), ...(budget ? { budgetMs: budget } : {}) }))
-    .map((e) => ({ ...e, triggers: e.triggers ?? [] }));
+    .map((e) => ({ ...e, triggers: e.triggers ?? [], pollingConfigured: file.events?.[e.name]?.polling !== undefined }));
   for (const e of events) for (const t of e.triggers) {
     try {
       new RegExp(t.pattern);
@@ -278,7 +287,10 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     secretEncoding,
     events,
     topicUrls: Object.fromEntries(Object.entries(file.topics ?? {}).map(([k, v]) => [k, parseEndpointUrl(v, `topics.${k} in ${configPath}`)])),
+    ...(file.catalogue ? { catalogue: catalogueOf(file.catalogue) } : {}),
   };
+  if (file.catalogue && profile !== 'mplus')
+    throw new HookcertError(HookcertErrorCode.CONFIG, `catalogue in ${configPath} is the POS's master data: it applies to the mplus profile only; remove it for ${profile}`);
   const checks = input.check !== undefined ? splitList(input.check) : undefined;
   const options: RunOptions = {
     ...DEFAULT_RUN_OPTIONS,

@@ -1,4 +1,5 @@
 import type { Secret } from '../secret.js';
+import type { IntegratorCatalogue } from './catalogue.js';
 import type { ProfileName } from '../runner/types.js';
 
 /** A scanCode trigger of the subscription: which codes the POS forwards (seed 000, "Code triggers"). */
@@ -17,6 +18,11 @@ export interface EventConfig {
   blocking: boolean;
   /** Whether the POS re-sends until `polling.finished` (`event.eventPolling`). */
   polling: boolean;
+  /**
+   * Whether the user said `polling` for this event (the config file). When not, hookcert probes one event with
+   * `eventPolling: true` and certifies polling on it if the endpoint answers with a polling object.
+   */
+  pollingConfigured?: boolean;
   /** The reply budget for this event, in milliseconds. */
   budgetMs: number;
   /** For scanCode: the code triggers; empty means every code. */
@@ -40,4 +46,6 @@ export interface Subscription {
   events: EventConfig[];
   /** kopokopo: a URL per topic, overriding `url`. */
   topicUrls: Record<string, string>;
+  /** mplus: the integrator's catalogue (`catalogue` in the config file); absent: none given. */
+  catalogue?: IntegratorCatalogue;
 }

@@ -16,6 +16,7 @@ import type { FlowRecord } from '../runner/types.js';
 import { deriveSeed } from '../runner/seed.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 import { replyFeatures } from './coverage.js';
+import type { Exploration } from './explore.js';
 import { uuidFrom, Workplace } from './workplace.js';
 
 /** One request delivered and its reply as the POS read it. */
@@ -76,6 +77,11 @@ export class MplusContext extends CheckContext {
     super(sub, options, seed);
   }
 
+  /** What the exploration phase found, when it ran (the flow checks start from it). */
+  get explored(): Exploration | undefined {
+    return this.deps.explored as Exploration | undefined;
+  }
+
   get catalogue(): Catalogue {
     return this.deps.catalogue;
   }
@@ -122,7 +128,7 @@ export class MplusContext extends CheckContext {
   /** Generated requests for `event`, for property runs (identity is stamped at delivery). */
   requests(event: string, shape: RequestShape = {}): fc.Arbitrary<MplusRequest> {
     const config = this.event(event) ?? { blocking: true, polling: false, triggers: [] };
-    return requestArbitrary(this.deps.schemas, this.catalogue.get(event), config, shape);
+    return requestArbitrary(this.deps.schemas, this.catalogue.get(event), config, shape, this.sub.catalogue);
   }
 
   /** One generated request for `event`, deterministic from the check's seed and how many were built before. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { MplusContext } from './context.js';
 import { validSelections } from './dialog.js';
-import { probe, tillFor } from './flows.js';
+import { notReached, probe, tillFor } from './flows.js';
 import { validFormAnswers } from './form.js';
 import type { Conversation, Responder } from './till.js';
 
@@ -47,8 +47,7 @@ export async function conversationProperty(
   runs = Math.max(4, t.options.runs),
 ): Promise<ConversationRun> {
   const found = await probe(t, object);
-  if (found.length === 0)
-    t.skip(`not exercised: no reply carried a ${object} (tried generated requests of ${(eventsTried(t, object) || 'no event')})`);
+  if (found.length === 0) t.skip(notReached(t, object, `no reply carried a ${object}`, `tried generated requests of ${eventsTried(t, object) || 'no event'}`));
   let cases = 0;
   await t.property(
     fc.record({ conversation: fc.nat({ max: found.length - 1 }), answers: fc.gen() }),

@@ -46,6 +46,9 @@ export const FLOWS: readonly FlowDefinition[] = [
   { flow: 'scan-recognized', title: 'a scanned code was recognised (scanCode.recognized: true)', features: ['scanCode.recognized'], checks: ['MP-SHP-002'], hint: 'give the codes your endpoint recognises under `catalogue.codes` (or the scanCode code triggers)' },
 ];
 
+/** The reply features that mark a flow: what the exploration phase looks for. */
+export const FLOW_FEATURES: readonly string[] = [...new Set(FLOWS.flatMap((f) => f.features))];
+
 /**
  * What a reply carried, as coverage features: its reply objects by name, and `polling.unfinished`,
  * `externalPayment.messages`, `scanCode.recognized` for the flows those mark.

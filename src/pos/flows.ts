@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { FlowRecord } from '../runner/types.js';
 import type { MplusContext } from './context.js';
+import { FLOW_FEATURES, FLOWS } from './coverage.js';
 import { received } from './judge.js';
 import { PosSession, type SessionLine } from './session.js';
 import { answerOf, Till, type Conversation, type Responder } from './till.js';
@@ -42,10 +44,12 @@ export function eventsAllowing(t: MplusContext, object: string): string[] {
 }
 
 /**
- * Generated requests whose reply carries `object` (a dialog, a form): each event that allows it is tried with
- * up to `tries` requests, until `wanted` are found. The conversation itself is not followed.
+ * Requests whose reply carries `object` (a dialog, a form): those the exploration phase found, when it ran;
+ * else (a context without exploration) generated requests, each event that allows it tried with up to `tries`
+ * requests, until `wanted` are found. The conversation itself is not followed.
  */
 export async function probe(t: MplusContext, object: 'dialog' | 'form', opts: { tries?: number; wanted?: number } = {}): Promise<Array<{ event: string; template: MplusRequest }>> {
+  if (t.explored) return t.explored.of(object).map(({ event, template }) => ({ event, template }));
   const found: Array<{ event: string; template: MplusRequest }> = [];
   for (const event of eventsAllowing(t, object)) {
     for (let i = 0; i < (opts.tries ?? 6) && found.length < (opts.wanted ?? 3); i++) {
@@ -59,6 +63,35 @@ export async function probe(t: MplusContext, object: 'dialog' | 'form', opts: { 
     if (found.length >= (opts.wanted ?? 3)) break;
   }
   return found;
+}
+
+/**
+ * Why a flow was not reached, as the reason of a skip: what was tried, and what to configure
+ * (`not exercised: no reply carried a dialog (exploration sent 96 requests …); list the articles …`).
+ */
+export function notReached(t: MplusContext, flow: string, what: string, blind: string): string {
+  const hint = FLOWS.find((f) => f.flow === flow)?.hint;
+  const tried = t.explored ? t.explored.tried() : blind;
+  return `not exercised: ${what} (${tried})${hint ? `; ${hint}` : ''}`;
+}
+
+/** The requests the exploration phase found opening a flow of `event`, each under a fresh session id. */
+export function exploredRequests(t: MplusContext, event: string): MplusRequest[] {
+  const found = t.explored?.of(...FLOW_FEATURES).filter((o) => o.event === event) ?? [];
+  return found.map(({ template }) => (template.session ? { ...template, session: { ...template.session, sessionId: t.freshId('session') } } : template));
+}
+
+/**
+ * Generated requests of `event`, with the requests the exploration phase found opening a flow there mixed in
+ * (one case in four), each under a fresh session id: the checks that judge every reply judge those replies too.
+ */
+export function withExplored(t: MplusContext, event: string, generated: fc.Arbitrary<MplusRequest>): fc.Arbitrary<MplusRequest> {
+  const found = t.explored?.of(...FLOW_FEATURES).filter((o) => o.event === event) ?? [];
+  if (found.length === 0) return generated;
+  const explored = fc.tuple(fc.constantFrom(...found.map((o) => o.template)), fc.uuid()).map(([template, sessionId]) =>
+    template.session ? { ...template, session: { ...template.session, sessionId } } : template,
+  );
+  return fc.oneof({ arbitrary: generated, weight: 3 }, { arbitrary: explored, weight: 1 });
 }
 
 /** The exchanges of a conversation, in order, in a line each: what was sent and what came back. */

@@ -5,6 +5,7 @@ import type { MplusContext, Delivery } from './context.js';
 import { isJsonContentType } from '../protocol/mplus/reply.js';
 import { toleratedInWords, toleratedRefusal } from '../protocol/mplus/readings.js';
 import type { RequestShape } from '../protocol/mplus/requests.js';
+import { exploredRequests } from './flows.js';
 
 /** The vendor's error codes (`schemas/mplus/error-code.schema.json`; the vendor's list is cut off). */
 export const ERROR_CODES: readonly string[] = (JSON.parse(readFileSync(join(schemasDir, 'mplus', 'error-code.schema.json'), 'utf8')) as { enum: string[] }).enum;
@@ -100,7 +101,8 @@ export function replyObject(d: Delivery): Record<string, any> {
 /**
  * A property over correctly signed, valid requests to each subscribed event in turn: `judge` reads each
  * reply (and fails through `t.fail`). Each event gets half of `--runs` cases (at least 3), so rare reply
- * objects (dialogs, forms, discounts) get their chance in every event. Returns how many replies had a body.
+ * objects (dialogs, forms, discounts) get their chance in every event; the requests exploration found opening
+ * a flow of the event are judged first. Returns how many replies had a body.
  */
 export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, shape: RequestShape = {}): Promise<number> {
   let bodies = 0;
@@ -112,7 +114,8 @@ export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, 
         if (!d.reply.missing && !d.reply.empty) bodies++;
         judge(d);
       },
-      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) },
+      // The requests exploration found opening a flow of this event come first (default shape only).
+      { runs: Math.max(3, Math.ceil(t.options.runs / 2)), examples: Object.keys(shape).length === 0 ? exploredRequests(t, name) : [] },
     );
   }
   return bodies;

@@ -1,3 +1,4 @@
+import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { MplusContext } from './context.js';
 import { expectNotRefused, failConversation, tillFor } from './flows.js';
 import type { Conversation, SendOptions } from './till.js';
@@ -8,12 +9,37 @@ import type { Conversation, SendOptions } from './till.js';
  * is "always blocking and polling" and carries no session.
  */
 
-/** The subscribed events the POS polls: those subscribed as polling, and those that always poll. */
+/**
+ * The subscribed events the POS polls: those subscribed as polling, those that always poll, and the event the
+ * polling probe found polling when asked (the subscription left it open), in catalogue order.
+ */
 export function pollingEvents(t: MplusContext): string[] {
   return t
     .events()
-    .filter((e) => e.polling || t.catalogue.get(e.name).polling === 'always')
+    .filter((e) => e.polling || t.catalogue.get(e.name).polling === 'always' || askedToPoll(t, e.name))
     .map((e) => e.name);
+}
+
+/** The polling probe found `event` polling when asked (`eventPolling: true`) where the subscription did not say. */
+function askedToPoll(t: MplusContext, event: string): boolean {
+  const p = t.explored?.pollingProbe;
+  return p?.event === event && p.polls;
+}
+
+/**
+ * Skips a polling check when nothing polls, saying what was tried and what to configure; the polling checks
+ * call it first (whether an event polls is the subscription's choice, and the probe's finding).
+ */
+export function skipUnlessPolling(t: MplusContext): void {
+  if (pollingEvents(t).length > 0) return;
+  const p = t.explored?.pollingProbe;
+  const probed = p ? `, and ${p.event} answered eventPolling: true without a polling object` : '';
+  t.skip(`not exercised: no subscribed event polls${probed}; set \`polling: true\` for the events that poll in hookcert.config.json (or subscribe backgroundPoll) to certify polling`);
+}
+
+/** A request of a polling process that ran several rounds, found by exploration for `event`, if any. */
+export function unfinishedOpener(t: MplusContext, event: string): MplusRequest | undefined {
+  return t.explored?.of('polling.unfinished').find((o) => o.event === event)?.template;
 }
 
 /** How many polling processes each check runs per event: a few, more with `--runs`. */
@@ -21,9 +47,13 @@ export function processesPerEvent(t: MplusContext): number {
   return Math.max(2, Math.ceil(t.options.runs / 8));
 }
 
-/** Runs one polling process of `event` from a workplace holding a generated session, recorded as a flow. */
-export async function pollingProcess(t: MplusContext, event: string, opts: SendOptions['polling'] = {}, workplace = 0): Promise<Conversation> {
-  const template = t.request(event);
+/**
+ * Runs one polling process of `event` from a workplace holding the session of `template` (else a generated
+ * one), recorded as a flow. An event that polls only because the probe found it polling is sent with
+ * `eventPolling: true`.
+ */
+export async function pollingProcess(t: MplusContext, event: string, opts: SendOptions['polling'] = {}, workplace = 0, given?: MplusRequest): Promise<Conversation> {
+  const template = given ?? t.request(event, askedToPoll(t, event) ? { polling: true } : {});
   const { till } = tillFor(t, template, `polling ${event}`, { workplace });
   return till.send(event, {}, { template, polling: opts });
 }

@@ -10,11 +10,13 @@ import type { CaseCount, FailureDetail, FlowRecord, KindFailure } from './types.
 export const MAX_COUNTEREXAMPLES = 8;
 
 /** Options of one property run. */
-export interface PropertyOptions {
+export interface PropertyOptions<T = unknown> {
   /** How many generated cases. @defaultValue the run's `--runs` */
   runs?: number;
   /** The seed of this property. @defaultValue the check's seed */
   seed?: number;
+  /** Cases run first, before the generated ones (fast-check's `examples`): e.g. the requests exploration found. */
+  examples?: readonly T[];
 }
 
 /** A failure found by a property run, shrunk, with what replays it. */
@@ -128,9 +130,9 @@ export class CheckContext {
    * Runs `predicate` over generated values with fast-check: seeded from the check's seed, shrunk on failure.
    * The predicate judges with `t.fail`; the failure reported is the shrunk one, with seed and path.
    */
-  async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions = {}): Promise<void> {
+  async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions<T> = {}): Promise<void> {
     const runs = opts.runs ?? this.options.runs;
-    this.plan(runs);
+    this.plan(runs + (opts.examples?.length ?? 0));
     this.shrinking = false;
     this.inProperty = true;
     // Every case judges on its own: one that could not (`unjudged`) is not counted, and shrinking (which
@@ -150,7 +152,13 @@ export class CheckContext {
         if (!this.shrinking && !this.caseUnjudged) this.judged();
         if (this.caseFlows.length > 0) this.lastFlows = this.caseFlows;
       }),
-      { seed: opts.seed ?? this.seed, numRuns: runs, endOnFailure: false, markInterruptAsFailure: false },
+      {
+        seed: opts.seed ?? this.seed,
+        numRuns: runs,
+        endOnFailure: false,
+        markInterruptAsFailure: false,
+        ...(opts.examples && opts.examples.length > 0 ? { examples: opts.examples.map((v) => [v] as [T]) } : {}),
+      },
     );
     this.shrinking = false;
     this.inProperty = false;

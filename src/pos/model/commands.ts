@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { MplusRequest } from '../../protocol/mplus/requests.js';
 import type { MplusContext } from '../context.js';
 import { sampledResponder } from '../conversations.js';
+import { withExplored } from '../flows.js';
 import type { PosSession, SessionLine } from '../session.js';
 import type { Till } from '../till.js';
 import type { PosWorld } from './world.js';
@@ -236,7 +237,7 @@ export function sessionCommands(
     ...subscribed.map(([name, a]) => ({
       weight: weights[name] ?? a.weight,
       arbitrary: fc
-        .tuple(fc.nat({ max: workplaces - 1 }), fc.noShrink(t.requests(a.event)), fc.noShrink(fc.nat()), redeliver)
+        .tuple(fc.nat({ max: workplaces - 1 }), fc.noShrink(withExplored(t, a.event, t.requests(a.event))), fc.noShrink(fc.nat()), redeliver)
         .map(([w, template, pick, again]) => new SessionCommand(name, w, template, pick, again)),
     })),
   );

@@ -1,6 +1,7 @@
 import type { EventCatalogue } from '../../config/load.js';
 import { MplusContext } from '../../pos/context.js';
 import { flowsCoverage } from '../../pos/coverage.js';
+import { explore, type Exploration } from '../../pos/explore.js';
 import type { ProfileDriver } from '../../runner/run.js';
 import { catalogue } from './catalogue.js';
 
@@ -26,6 +27,18 @@ export const mplusDriver: ProfileDriver = {
     const pos = t as MplusContext;
     return (await pos.send(pos.pick('startSession').name)).exchange;
   },
-  coverage: ({ recorder, replayOf }) => ({ flows: flowsCoverage(recorder, replayOf), notes: [] }),
+  explore: (t) => explore(t as MplusContext),
+  coverage({ recorder, replayOf, explored }) {
+    const x = explored as Exploration | undefined;
+    return { flows: flowsCoverage(recorder, replayOf), notes: x ? pollingNotes(x) : [], ...(x ? { exploration: x.summary } : {}) };
+  },
   budgetOf: (sub, label) => sub.events.find((e) => e.name === label)?.budgetMs ?? (catalogue().has(label) ? catalogue().get(label).budgetMs : 0),
 };
+
+/** What the polling probe found, as INFO: whether polling is certified on an event the subscription left open. */
+function pollingNotes(x: Exploration): string[] {
+  const p = x.pollingProbe;
+  if (!p) return [];
+  if (!p.polls) return [`no polling on ${p.event}: it answered eventPolling: true without a polling object; set \`polling: true\` for the event in hookcert.config.json to certify it`];
+  return [`${p.event} polls when asked (eventPolling: true): the polling checks certify it there; say \`polling: true\` (or false) for it in hookcert.config.json to decide`];
+}

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import type { IntegratorCatalogue } from '../../config/catalogue.js';
 import type { EventConfig } from '../../config/subscription.js';
 import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbitrary/index.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { CatalogueEvent } from './catalogue.js';
 import { toAgreed } from './readings.js';
+import { catalogueExamples, forwarded, scannedCodes, VOCABULARY_SCHEMAS } from './vocabulary.js';
 
 /** The whole-request schema (seed 002, "Request objects"). */
 export const REQUEST_SCHEMA = 'mplus/request.schema.json';
@@ -36,6 +38,11 @@ export interface RequestShape {
    * (src/protocol/mplus/readings.ts); `any`: every form the schemas allow. @defaultValue 'agreed'
    */
   forms?: 'agreed' | 'any';
+  /**
+   * `event.eventPolling` whatever the subscription says (for events whose catalogue entry lets polling be
+   * chosen): the polling probe, and the polling checks on an event the probe found polling.
+   */
+  polling?: boolean;
 }
 
 /**
@@ -65,29 +72,40 @@ export function requestArbitrary(
   event: CatalogueEvent,
   config: Pick<EventConfig, 'blocking' | 'polling' | 'triggers'>,
   shape: RequestShape = {},
+  catalogue?: IntegratorCatalogue,
 ): fc.Arbitrary<MplusRequest> {
-  // Compiling is the costly part; arbitraries are immutable, so one per (registry, event, config, shape) serves all.
+  // Compiling is the costly part; arbitraries are immutable, so one per (registry, event, config, shape, catalogue) serves all.
   let perRegistry = cache.get(schemas);
   if (!perRegistry) cache.set(schemas, (perRegistry = new Map()));
-  const key = JSON.stringify([event.name, config.blocking, config.polling, config.triggers, shape]);
+  const key = JSON.stringify([event.name, config.blocking, config.polling, config.triggers, shape, catalogue ? catalogueKey(catalogue) : 0]);
   let arb = perRegistry.get(key);
-  if (!arb) perRegistry.set(key, (arb = buildRequestArbitrary(schemas, event, config, shape)));
+  if (!arb) perRegistry.set(key, (arb = buildRequestArbitrary(schemas, event, config, shape, catalogue)));
   return arb;
 }
 
 const cache = new WeakMap<SchemaRegistry, Map<string, fc.Arbitrary<MplusRequest>>>();
+const catalogueKeys = new WeakMap<IntegratorCatalogue, number>();
+function catalogueKey(c: IntegratorCatalogue): number {
+  let k = catalogueKeys.get(c);
+  if (k === undefined) catalogueKeys.set(c, (k = ++catalogueCount));
+  return k;
+}
+let catalogueCount = 0;
 
 function buildRequestArbitrary(
   schemas: SchemaRegistry,
   event: CatalogueEvent,
   config: Pick<EventConfig, 'blocking' | 'polling' | 'triggers'>,
   shape: RequestShape,
+  catalogue: IntegratorCatalogue | undefined,
 ): fc.Arbitrary<MplusRequest> {
+  const examples = shape.examples ?? (shape.unicode ? 0 : VOCABULARY_PROBABILITY);
   const opts: SchemaArbitraryOptions = {
     unicode: shape.unicode ?? false,
     extraProperties: shape.extraProperties ?? false,
     optionalProbability: shape.optionalProbability ?? 0.5,
-    examples: shape.examples ?? (shape.unicode ? 0 : VOCABULARY_PROBABILITY),
+    examples,
+    ...(examples > 0 && catalogue ? { extraExamples: catalogueExamples(catalogue) } : {}),
   };
   const part = (name: string) => objectArbitrary(schemas, name, opts);
   const parts: Record<string, fc.Arbitrary<unknown>> = { sender: part('sender') };
@@ -95,8 +113,9 @@ function buildRequestArbitrary(
     parts.session = objectArbitrary(schemas, 'session', { ...opts, sizes: { '/lines': { minItems: shape.lines?.min ?? 0, maxItems: shape.lines?.max ?? 8 } } });
   for (const name of event.requestObjects) parts[name] = part(name);
   for (const name of event.optionalRequestObjects) parts[name] = fc.option(part(name), { nil: undefined });
-  if (event.name === 'scanCode') parts.scanCode = scanCodeArbitrary(part('scanCode'), config.triggers);
-  const requests = fc.record(parts).map((p) => consistent(p, event, config));
+  if (event.name === 'scanCode') parts.scanCode = scanCodeArbitrary(schemas, part('scanCode'), config.triggers, catalogue, examples);
+  const polled = shape.polling === undefined ? config : { ...config, polling: shape.polling };
+  const requests = fc.record(parts).map((p) => consistent(p, event, polled));
   return shape.forms === 'any' ? requests : requests.map((r) => toAgreed(r, event, config));
 }
 
@@ -122,14 +141,30 @@ function compileObjectArbitrary(schemas: SchemaRegistry, name: string, opts: Sch
   return compileArbitrary({ $ref: `${whole.$id}#/properties/${name}` }, (id) => schemas.get(id), opts);
 }
 
-function scanCodeArbitrary(generic: fc.Arbitrary<unknown>, triggers: EventConfig['triggers']): fc.Arbitrary<unknown> {
-  const forwarded = triggers.filter((t) => !t.reject);
-  if (forwarded.length === 0) return generic;
-  return fc.oneof(
-    ...forwarded.map((t) =>
+/**
+ * With code triggers, only codes the POS forwards: generated from the triggers' patterns, or (with the
+ * vocabulary's probability) a code of the catalogue or of the spec's examples that a trigger forwards.
+ */
+function scanCodeArbitrary(
+  schemas: SchemaRegistry,
+  generic: fc.Arbitrary<unknown>,
+  triggers: EventConfig['triggers'],
+  catalogue: IntegratorCatalogue | undefined,
+  examples: number,
+): fc.Arbitrary<unknown> {
+  const forwarding = triggers.filter((t) => !t.reject);
+  if (forwarding.length === 0) return generic;
+  const matching = fc.oneof(
+    ...forwarding.map((t) =>
       fc.stringMatching(new RegExp(t.pattern)).map((scannedCode) => ({ scannedCode, codeType: t.codeType })),
     ),
   );
+  const spec = ((schemas.get(VOCABULARY_SCHEMAS.scanCode) as { examples?: Array<{ scannedCode: string; codeType: 'barcode' }> }).examples ?? []).map((e) => ({ code: e.scannedCode, codeType: e.codeType }));
+  const known = [...(catalogue ? scannedCodes(catalogue) : []), ...spec].filter((c) => forwarded(triggers, c)).map((c) => ({ scannedCode: c.code, codeType: c.codeType }));
+  const weight = Math.round(examples * 1000);
+  if (known.length === 0 || weight === 0) return matching;
+  if (weight === 1000) return fc.constantFrom(...known);
+  return fc.oneof({ arbitrary: matching, weight: 1000 - weight }, { arbitrary: fc.constantFrom(...known), weight });
 }
 
 function consistent(parts: Record<string, unknown>, event: CatalogueEvent, config: Pick<EventConfig, 'blocking' | 'polling'>): MplusRequest {

@@ -1,6 +1,5 @@
 import { failConversation } from '../../../src/pos/flows.js';
-import { expectServed, pollingEvents, pollingProcess, processesPerEvent } from '../../../src/pos/polling.js';
-import { catalogue } from '../../../src/protocol/mplus/catalogue.js';
+import { expectServed, pollingEvents, pollingProcess, processesPerEvent, skipUnlessPolling } from '../../../src/pos/polling.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -12,8 +11,8 @@ export default mplusCheck({
     doc: SPEC.reference,
     quote: 'When you receive a polling webhook (you can recognize this by the property event.eventPolling), you must reply with at least a polling object in the response.',
   },
-  appliesTo: (sub) => sub.events.some((e) => e.polling || catalogue().get(e.name).polling === 'always') || 'no subscribed event is polling',
   async run(t) {
+    skipUnlessPolling(t);
     await t.perKind(pollingEvents(t), (event) => event, async (event) => {
       for (let i = 0; i < processesPerEvent(t); i++) {
         t.plan();

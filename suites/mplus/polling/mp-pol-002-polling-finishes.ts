@@ -1,6 +1,5 @@
 import { failConversation } from '../../../src/pos/flows.js';
-import { expectServed, pollingEvents, pollingProcess, processesPerEvent, roundsInWords } from '../../../src/pos/polling.js';
-import { catalogue } from '../../../src/protocol/mplus/catalogue.js';
+import { expectServed, pollingEvents, pollingProcess, processesPerEvent, roundsInWords, skipUnlessPolling } from '../../../src/pos/polling.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 /**
@@ -14,8 +13,8 @@ export default mplusCheck({
   level: 'MUST',
   area: 'polling',
   spec: { doc: SPEC.reference, quote: 'polling.finished | boolean | Tell MplusKASSA whether the polling process is finished or not. When you return false, MplusKASSA will immediately resend the request to your endpoint.' },
-  appliesTo: (sub) => sub.events.some((e) => e.polling || catalogue().get(e.name).polling === 'always') || 'no subscribed event is polling',
   async run(t) {
+    skipUnlessPolling(t);
     await t.perKind(pollingEvents(t), (event) => event, async (event) => {
       for (let i = 0; i < processesPerEvent(t); i++) {
         t.plan();

@@ -1,6 +1,5 @@
 import { sequence, tillFor } from '../../../src/pos/flows.js';
-import { expectServed, pollingEvents, pollingProcess, roundsInWords } from '../../../src/pos/polling.js';
-import { catalogue } from '../../../src/protocol/mplus/catalogue.js';
+import { expectServed, pollingEvents, pollingProcess, roundsInWords, skipUnlessPolling, unfinishedOpener } from '../../../src/pos/polling.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -9,14 +8,14 @@ export default mplusCheck({
   level: 'MUST',
   area: 'polling',
   spec: { doc: SPEC.polling, quote: 'the event call to your endpoint will be repeated until you reply that the polling can be finished, or the POS user manually cancels the process.' },
-  appliesTo: (sub) => sub.events.some((e) => e.polling || catalogue().get(e.name).polling === 'always') || 'no subscribed event is polling',
   async run(t) {
+    skipUnlessPolling(t);
     const polled = pollingEvents(t);
     const other = t.events().find((e) => !polled.includes(e.name) && e.blocking);
     let exercised = 0;
     for (const event of polled) {
       // The POS user cancels after the first unfinished round: no further round is sent, nothing tells the endpoint.
-      const cancelled = await pollingProcess(t, event, { cancelAfter: 1 });
+      const cancelled = await pollingProcess(t, event, { cancelAfter: 1 }, 0, unfinishedOpener(t, event));
       if (!expectServed(t, cancelled, `polling ${event}`)) continue;
       if (cancelled.polling?.ended !== 'cancelled') continue;
       exercised++;
@@ -47,6 +46,7 @@ export default mplusCheck({
           received: `first: ${roundsInWords(cancelled)}; next: ${roundsInWords(again)}${again.problem ? ` (${again.problem.message})` : ''}`,
         });
     }
-    if (exercised === 0) t.skip('not exercised: every polling process finished in its first round, so there was nothing to cancel');
+    if (exercised === 0)
+      t.skip(`not exercised: every polling process of ${polled.join(', ')} finished in its first round, so there was nothing to cancel${t.explored ? ' (the exploration phase found none that ran longer)' : ''}; a polling process that takes more than one round is needed (backgroundPoll, or an event with \`polling: true\`)`);
   },
 });

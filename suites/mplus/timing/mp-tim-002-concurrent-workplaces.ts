@@ -11,7 +11,7 @@ export default mplusCheck({
   spec: { doc: SPEC.reference, quote: 'sender: Contains the details of the workplace that is sending the event.' },
   async run(t) {
     const workplaces = t.options.concurrency;
-    if (workplaces < 2) t.skip(`--concurrency is ${workplaces}: nothing is sent at once`);
+    if (workplaces < 2) t.skip(`--concurrency is ${workplaces}: nothing is sent at once: run with --concurrency 2 or more`);
     const events = t.events();
     if (events.length === 0) t.skip('no event is subscribed');
     // Workplace w sends events w, w + N, w + 2N, … (at least 3), so together they cover every subscribed event.

@@ -1,0 +1,176 @@
+import { performance } from 'node:perf_hooks';
+import { catalogueSize } from '../config/catalogue.js';
+import type { MplusRequest } from '../protocol/mplus/requests.js';
+import type { ExplorationSummary } from '../runner/coverage.js';
+import type { MplusContext } from './context.js';
+import { FLOW_FEATURES, replyFeatures } from './coverage.js';
+import { Candidates, type Candidate } from './explore-candidates.js';
+import { sessionFrom } from './flows.js';
+import { Till } from './till.js';
+
+/**
+ * Exploration (issue 12): a phase of its own before the checks, a coverage-guided search for requests that
+ * open each flow. It tries every entry of the integrator's catalogue and of the spec's vocabulary where the
+ * POS carries it, and generated requests of every event; then it steers towards what opened a flow before
+ * (the same entry on fresh requests, the same entry in other events' sessions, more requests of the events
+ * that answered with something). It is seeded (its own context) and bounded (requests and time); the flow
+ * checks start from what it found. One event is also probed with `eventPolling: true` when the subscription
+ * does not say whether it polls.
+ */
+
+/** The reply features exploration looks for: those that mark a flow of the coverage table. */
+export const TARGETS = FLOW_FEATURES;
+
+/** Requests of each feature exploration wants before it stops looking for more. */
+export const WANTED = 3;
+/** Requests in a row that found nothing new before exploration calls the search done. */
+export const PLATEAU = 24;
+/** Openers kept per feature. */
+const KEPT = 8;
+
+/** The bounds of one exploration. */
+export interface ExploreLimits {
+  requests: number;
+  ms: number;
+}
+
+/**
+ * The default bounds: 240 requests (120 with `--quick`), and 30 s or a tenth of `--max-run-time`, whichever
+ * is shorter: a slow endpoint (a second a reply) is explored for 30 s, not minutes.
+ */
+export function exploreLimits(t: MplusContext): ExploreLimits {
+  return { requests: t.options.quick ? 120 : 240, ms: Math.min(30_000, Math.max(1_000, t.options.maxRunMs / 10)) };
+}
+
+/** A request whose reply opened a flow. */
+export interface Opener {
+  event: string;
+  /** The generated request (no identity: a check stamps its own workplace's). */
+  template: MplusRequest;
+  via: Candidate['via'];
+  /** The catalogue or vocabulary entry it carried, in words. */
+  pin?: string;
+}
+
+/** The polling probe: one event sent with `eventPolling: true` where the subscription did not say. */
+export interface PollingProbe {
+  event: string;
+  /** The first reply carried a polling object. */
+  polls: boolean;
+  template: MplusRequest;
+}
+
+/** What exploration found, handed to every check (`t.explored`). */
+export class Exploration {
+  readonly openers = new Map<string, Opener[]>();
+  pollingProbe?: PollingProbe;
+  /** Events it sent requests to. */
+  readonly events = new Set<string>();
+  summary: ExplorationSummary;
+
+  constructor(limits: ExploreLimits) {
+    this.summary = { requests: 0, durationMs: 0, limits, ended: 'complete', tried: { catalogue: 0, vocabulary: 0, generated: 0, steered: 0 } };
+  }
+
+  /** Requests whose reply carried any of `features`, in the order found (interactive events first among equals). */
+  of(...features: string[]): Opener[] {
+    const seen = new Set<Opener>();
+    return features.flatMap((f) => this.openers.get(f) ?? []).filter((o) => !seen.has(o) && seen.add(o));
+  }
+
+  /** Records what a reply carried; true when it is something exploration still wanted. */
+  note(features: readonly string[], opener: Opener): boolean {
+    let wanted = false;
+    for (const f of features) {
+      if (!TARGETS.includes(f)) continue;
+      const list = this.openers.get(f) ?? [];
+      const newEvent = !list.some((o) => o.event === opener.event);
+      if (list.length < WANTED || newEvent) wanted = true;
+      if (list.length < KEPT) this.openers.set(f, [...list, opener]);
+    }
+    return wanted;
+  }
+
+  /** Whether `feature` still wants openers. */
+  wants(feature: string): boolean {
+    return (this.openers.get(feature)?.length ?? 0) < WANTED;
+  }
+
+  /** Every target has its wanted openers. */
+  done(): boolean {
+    return TARGETS.every((f) => (this.openers.get(f)?.length ?? 0) >= WANTED);
+  }
+
+  /** The events exploration sent to, in words, for the skips of the flow checks. */
+  tried(): string {
+    const s = this.summary;
+    return `exploration sent ${s.requests} requests to ${this.events.size} events (${s.tried.catalogue} with catalogue entries, ${s.tried.vocabulary} with the spec's example values, ${s.tried.generated} generated, ${s.tried.steered} steered)`;
+  }
+}
+
+/** Runs the exploration phase on its own context (the runner's `explore` hook). */
+export async function explore(t: MplusContext, limits: ExploreLimits = exploreLimits(t)): Promise<Exploration> {
+  const x = new Exploration(limits);
+  const started = performance.now();
+  const candidates = new Candidates(t, x);
+  let quiet = 0;
+  const sent = () => t.sample.count;
+  try {
+    for (;;) {
+      if (sent() >= limits.requests) {
+        x.summary.ended = 'requests';
+        break;
+      }
+      if (performance.now() - started >= limits.ms) {
+        x.summary.ended = 'time';
+        break;
+      }
+      if (x.done() || (candidates.phaseAOver && quiet >= PLATEAU)) break;
+      const c = candidates.next();
+      if (!c) break;
+      x.summary.tried[c.via]++;
+      const found = await tryCandidate(t, x, c);
+      candidates.feedback(c, found);
+      quiet = found.length > 0 ? 0 : quiet + 1;
+    }
+  } catch (err) {
+    x.summary.ended = 'error';
+    x.summary.error = err instanceof Error ? err.message : String(err);
+  }
+  x.summary.requests = sent();
+  x.summary.durationMs = Math.round(performance.now() - started);
+  return x;
+}
+
+/** Sends one candidate as the POS does (no dialog or form answered, a polling process cancelled after its first round); what new it opened. */
+async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<string[]> {
+  const till = new Till(t, 0);
+  till.open(sessionFrom(t, c.template));
+  const payment = c.event === 'startExternalPayment' ? startPayment(till, c.template, t.freshId('external-payment')) : undefined;
+  x.events.add(c.event);
+  const conv = await till.send(c.event, payment ? { externalPayment: payment } : {}, { template: c.template, polling: { cancelAfter: 1 } });
+  const first = conv.steps[0];
+  if (c.probe && first) x.pollingProbe = { event: c.event, polls: !!first.reply.polling && typeof first.reply.polling === 'object', template: c.template };
+  // A payment the exploration started is given up as the POS user gives one up: the courtesy cancel.
+  if (payment && till.session?.externalPayment?.status === 'started' && t.event('cancelExternalPayment'))
+    await till.send('cancelExternalPayment', { externalPayment: payment });
+  // The probe's request polls where the subscription does not: it serves the polling checks only.
+  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return [];
+  const features = replyFeatures(first.reply);
+  const opener: Opener = { event: c.event, template: c.template, via: c.via, ...(c.pin ? { pin: c.pin.label } : {}) };
+  return x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [];
+}
+
+/** The session of `till` in the payment screen with a requested external payment, as the POS has it before startExternalPayment. */
+function startPayment(till: Till, template: MplusRequest, externalPaymentId: string): Record<string, unknown> {
+  const given = template.externalPayment as { amount: number; method: string };
+  const session = till.session!;
+  session.paymentStarted = true;
+  session.externalPayment = { externalPaymentId, amount: given.amount, method: given.method, status: 'requested' };
+  return { externalPaymentId, amount: given.amount, method: given.method };
+}
+
+/** How many catalogue entries the subscription gives (for the coverage hints). */
+export function catalogueEntries(t: MplusContext): number {
+  return catalogueSize(t.sub.catalogue);
+}
