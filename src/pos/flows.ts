@@ -75,10 +75,17 @@ export function notReached(t: MplusContext, flow: string, what: string, blind: s
   return `not exercised: ${what} (${tried})${hint ? `; ${hint}` : ''}`;
 }
 
-/** The requests the exploration phase found opening a flow of `event`, each under a fresh session id. */
-export function exploredRequests(t: MplusContext, event: string): MplusRequest[] {
-  const found = t.explored?.of(...FLOW_FEATURES).filter((o) => o.event === event) ?? [];
+/** Up to `max` of the requests the exploration phase found opening a flow of `event` (one of each flow first), each under a fresh session id. */
+export function exploredRequests(t: MplusContext, event: string, max = Infinity): MplusRequest[] {
+  const found = t.explored ? roundRobin(FLOW_FEATURES.map((f) => t.explored!.of(f).filter((o) => o.event === event))).slice(0, max) : [];
   return found.map(({ template }) => (template.session ? { ...template, session: { ...template.session, sessionId: t.freshId('session') } } : template));
+}
+
+/** The items of `lists` taken in turn (the first of each, then the second of each…), each once. */
+function roundRobin<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length && !out.includes(l[i])) out.push(l[i]);
+  return out;
 }
 
 /**

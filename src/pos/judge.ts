@@ -107,6 +107,7 @@ export function replyObject(d: Delivery): Record<string, any> {
 export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, shape: RequestShape = {}): Promise<number> {
   let bodies = 0;
   for (const { name } of t.events()) {
+    const examples = Object.keys(shape).length === 0 ? exploredRequests(t, name, 4) : [];
     await t.property(
       t.requests(name, shape),
       async (request) => {
@@ -114,8 +115,8 @@ export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, 
         if (!d.reply.missing && !d.reply.empty) bodies++;
         judge(d);
       },
-      // The requests exploration found opening a flow of this event come first (default shape only).
-      { runs: Math.max(3, Math.ceil(t.options.runs / 2)), examples: Object.keys(shape).length === 0 ? exploredRequests(t, name) : [] },
+      // The requests exploration found opening a flow of this event come first (default shape only), beside the generated ones.
+      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples },
     );
   }
   return bodies;

@@ -15,7 +15,7 @@ export interface PropertyOptions<T = unknown> {
   runs?: number;
   /** The seed of this property. @defaultValue the check's seed */
   seed?: number;
-  /** Cases run first, before the generated ones (fast-check's `examples`): e.g. the requests exploration found. */
+  /** Cases run first (fast-check's `examples`; they count in `runs`): e.g. the requests exploration found. */
   examples?: readonly T[];
 }
 
@@ -132,7 +132,7 @@ export class CheckContext {
    */
   async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions<T> = {}): Promise<void> {
     const runs = opts.runs ?? this.options.runs;
-    this.plan(runs + (opts.examples?.length ?? 0));
+    this.plan(runs);
     this.shrinking = false;
     this.inProperty = true;
     // Every case judges on its own: one that could not (`unjudged`) is not counted, and shrinking (which
