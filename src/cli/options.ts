@@ -34,6 +34,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--concurrency <n>', description: 'simulated workplaces sending at once (default 4)', commands: RUNS },
   { flags: '--shard <k/n>', description: 'run only the K-th of N parts of the checks (split by id; `hookcert merge` joins the parts), e.g. 2/4 in a CI matrix', commands: RUNS },
   { flags: '--quick', description: 'a quick pass for pre-commit hooks: 3 generated cases per property check instead of 25 (--runs wins); finds fewer rare failures', commands: RUNS },
+  { flags: '--explore <requests>', description: 'requests the exploration phase may send before the checks to find what opens each flow (default 240, 120 with --quick; 0: no exploration, the flow checks probe on their own)', commands: RUNS },
   { flags: '--check <ids>', description: 'run only these checks, comma-separated: ids (any case), areas (security) or id prefixes (MP-SIG-*); an unknown one is an error', commands: [...RUNS, 'replay'], repeatable: true },
   { flags: '--ca <file>', description: 'trust this CA certificate (PEM) for https endpoints, besides the usual roots', commands: ['run', 'replay'] },
   { flags: '--insecure', description: 'accept any TLS certificate (development only)', commands: ['run', 'replay'] },

@@ -42,6 +42,7 @@ export interface ConfigFile {
     connectTimeoutMs?: number;
     maxBodyBytes?: number;
     maxRunMs?: number;
+    exploreRequests?: number;
     polling?: { maxRounds?: number; maxMs?: number };
     externalPayment?: { maxRounds?: number; maxMs?: number };
   };
@@ -79,6 +80,8 @@ export interface CliInput {
   /** `--baseline FILE`: the known failures. */
   baseline?: string;
   callbackUrl?: string;
+  /** `--explore`: the exploration phase's request bound (0: none). */
+  explore?: string;
   maxPollingRounds?: string;
   maxPollingTime?: string;
   maxPaymentPolls?: string;
@@ -150,7 +153,7 @@ function syntaxError(text: string, err: unknown): string {
 
 function knownKeys(instancePath: string): string[] {
   if (instancePath === '') return ['$schema', 'profile', 'endpointUrl', 'subscriptionId', 'secret', 'secretEncoding', 'events', 'topics', 'callbackUrl', 'run', 'catalogue'];
-  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir', 'budgetMs', 'graceMs', 'connectTimeoutMs', 'maxBodyBytes', 'maxRunMs', 'polling', 'externalPayment'];
+  if (instancePath === '/run') return ['seed', 'runs', 'level', 'concurrency', 'reportDir', 'budgetMs', 'graceMs', 'connectTimeoutMs', 'maxBodyBytes', 'maxRunMs', 'polling', 'externalPayment', 'exploreRequests'];
   if (instancePath === '/run/polling' || instancePath === '/run/externalPayment') return ['maxRounds', 'maxMs'];
   if (instancePath === '/catalogue') return ['articles', 'codes', 'relations', 'customActions', 'paymentMethods'];
   if (instancePath.startsWith('/catalogue/articles/')) return ['articleNumber', 'text', 'priceIncl', 'barcode', 'pluNumber', 'extArticleId', 'supplierArticleNumber'];
@@ -303,6 +306,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     graceMs: durationMs('--grace', input.grace, 0) ?? file.run?.graceMs ?? DEFAULT_RUN_OPTIONS.graceMs,
     maxRunMs: durationMs('--max-run-time', input.maxRunTime, 100) ?? file.run?.maxRunMs ?? DEFAULT_RUN_OPTIONS.maxRunMs,
     ...(checks ? { checks } : {}),
+    ...(exploreRequests(input, file) !== undefined ? { exploreRequests: exploreRequests(input, file) } : {}),
     ...(input.shard !== undefined ? { shard: parseShard(input.shard) } : {}),
     pollingBounds: {
       maxRounds: integer('--max-polling-rounds', input.maxPollingRounds, 1, 10_000) ?? file.run?.polling?.maxRounds ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxRounds,
@@ -325,6 +329,11 @@ function callbackUrl(input: CliInput, file: ConfigFile, configPath: string | und
   const text = input.callbackUrl ?? file.callbackUrl;
   if (text === undefined) return undefined;
   return { callbackUrl: parseEndpointUrl(text, input.callbackUrl !== undefined ? '--callback-url' : `callbackUrl in ${configPath}`) };
+}
+
+/** `--explore`, else `run.exploreRequests` of the file. */
+function exploreRequests(input: CliInput, file: ConfigFile): number | undefined {
+  return integer('--explore', input.explore, 0, 100_000) ?? file.run?.exploreRequests;
 }
 
 /** `--fail-on` and `--level` (its alias); both given, they must agree. */

@@ -39,7 +39,7 @@ export interface ExploreLimits {
  * is shorter: a slow endpoint (a second a reply) is explored for 30 s, not minutes.
  */
 export function exploreLimits(t: MplusContext): ExploreLimits {
-  return { requests: t.options.quick ? 120 : 240, ms: Math.min(30_000, Math.max(1_000, t.options.maxRunMs / 10)) };
+  return { requests: t.options.exploreRequests ?? (t.options.quick ? 120 : 240), ms: Math.min(30_000, Math.max(1_000, t.options.maxRunMs / 10)) };
 }
 
 /** A request whose reply opened a flow. */
@@ -108,12 +108,21 @@ export class Exploration {
   }
 }
 
-/** Runs the exploration phase on its own context (the runner's `explore` hook). */
-export async function explore(t: MplusContext, limits: ExploreLimits = exploreLimits(t)): Promise<Exploration> {
+/** Deliveries in a row without a complete reply after which exploration leaves the endpoint to the checks. */
+export const UNANSWERED = 3;
+
+/**
+ * Runs the exploration phase on its own context (the runner's `explore` hook); `undefined` with a bound of 0
+ * requests (`--explore 0`). It stops early when {@link UNANSWERED} requests in a row get no complete reply: a
+ * hanging endpoint is the checks' to judge, not exploration's to wait for.
+ */
+export async function explore(t: MplusContext, limits: ExploreLimits = exploreLimits(t)): Promise<Exploration | undefined> {
+  if (limits.requests === 0) return undefined;
   const x = new Exploration(limits);
   const started = performance.now();
   const candidates = new Candidates(t, x);
   let quiet = 0;
+  let unanswered = 0;
   const sent = () => t.sample.count;
   try {
     for (;;) {
@@ -126,10 +135,15 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
         break;
       }
       if (x.done() || (candidates.phaseAOver && quiet >= PLATEAU)) break;
+      if (unanswered >= UNANSWERED) {
+        x.summary.ended = 'unanswered';
+        break;
+      }
       const c = candidates.next();
       if (!c) break;
       x.summary.tried[c.via]++;
-      const found = await tryCandidate(t, x, c);
+      const { found, answered } = await tryCandidate(t, x, c);
+      unanswered = answered ? 0 : unanswered + 1;
       candidates.feedback(c, found);
       quiet = found.length > 0 ? 0 : quiet + 1;
     }
@@ -142,8 +156,11 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   return x;
 }
 
-/** Sends one candidate as the POS does (no dialog or form answered, a polling process cancelled after its first round); what new it opened. */
-async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<string[]> {
+/**
+ * Sends one candidate as the POS does (no dialog or form answered, a polling process cancelled after its
+ * first round): what new it opened, and whether a complete reply came back.
+ */
+async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<{ found: string[]; answered: boolean }> {
   const till = new Till(t, 0);
   till.open(sessionFrom(t, c.template));
   const payment = c.event === 'startExternalPayment' ? startPayment(till, c.template, t.freshId('external-payment')) : undefined;
@@ -155,10 +172,11 @@ async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Prom
   if (payment && till.session?.externalPayment?.status === 'started' && t.event('cancelExternalPayment'))
     await till.send('cancelExternalPayment', { externalPayment: payment });
   // The probe's request polls where the subscription does not: it serves the polling checks only.
-  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return [];
+  const answered = !!first && !first.delivery.reply.missing;
+  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return { found: [], answered };
   const features = replyFeatures(first.reply);
   const opener: Opener = { event: c.event, template: c.template, via: c.via, ...(c.pin ? { pin: c.pin.label } : {}) };
-  return x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [];
+  return { found: x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [], answered };
 }
 
 /** The session of `till` in the payment screen with a requested external payment, as the POS has it before startExternalPayment. */

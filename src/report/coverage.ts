@@ -10,7 +10,7 @@ import type { Coverage, FlowCoverage } from '../runner/coverage.js';
 export function explorationLine(c: Coverage): string | undefined {
   const e = c.exploration;
   if (!e) return undefined;
-  const ended = { complete: 'complete', requests: 'stopped at its request bound', time: 'stopped at its time bound', stopped: 'cut off: the run stopped', error: `crashed: ${e.error ?? ''}` }[e.ended];
+  const ended = { complete: 'complete', requests: 'stopped at its request bound', time: 'stopped at its time bound', unanswered: 'stopped: requests in a row got no complete reply', stopped: 'cut off: the run stopped', error: `crashed: ${e.error ?? ''}` }[e.ended];
   return `exploration: ${e.requests} requests in ${(e.durationMs / 1000).toFixed(1)} s (bounds ${e.limits.requests} requests, ${(e.limits.ms / 1000).toFixed(0)} s; ${ended}) · tried ${e.tried.catalogue} catalogue, ${e.tried.vocabulary} vocabulary, ${e.tried.generated} generated, ${e.tried.steered} steered`;
 }
 

@@ -69,8 +69,11 @@ export interface ExplorationSummary {
   durationMs: number;
   /** Its bounds: at most this many requests and this long. */
   limits: { requests: number; ms: number };
-  /** Why it ended: everything it looks for was found, a bound, the run stopping, or a crash (said in `error`). */
-  ended: 'complete' | 'requests' | 'time' | 'stopped' | 'error';
+  /**
+   * Why it ended: everything it looks for was found (or nothing new came for a while), a bound, requests in a
+   * row without a complete reply (the endpoint is left to the checks), the run stopping, or a crash (`error`).
+   */
+  ended: 'complete' | 'requests' | 'time' | 'unanswered' | 'stopped' | 'error';
   error?: string;
   /** What it drew on: catalogue entries and vocabulary values tried, and generated requests. */
   tried: { catalogue: number; vocabulary: number; generated: number; steered: number };

@@ -24,6 +24,8 @@ export interface RunOptions {
   graceMs: number;
   /** Time allowed for the whole run; when it is up the run ends `incomplete` with what was judged. */
   maxRunMs: number;
+  /** Requests the exploration phase may send (`--explore`; 0: none). @defaultValue 240, 120 with `quick` */
+  exploreRequests?: number;
   /** Extra CA certificate(s) to trust (PEM text). */
   ca?: string;
   /** Accept any TLS certificate. */

@@ -152,7 +152,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
       incompleteReason = `cannot reach ${probe.request.url}: ${probe.error.message}`;
     }
     // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
-    if (!incompleteReason && !stop.stopped && driver.explore) {
+    // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
+    if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
       const t = driver.context(sub, options, deriveSeed(options.seed, EXPLORATION), { ...deps, source: EXPLORATION });
       explored = await stop.race(
         guarded(() => driver.explore!(t)).catch((err: unknown) => {

@@ -78,8 +78,10 @@ const cases: ZooCase[] = [
   },
   {
     // Answers correctly for a while, then accepts connections and says nothing: incomplete, with what it had.
+    // (No exploration: its requests would take the four replies before any check runs; the next case has it.)
     behaviour: 'stops-answering',
     checks: 'MP-SIG-001,MP-SHP-001,MP-TIM-001',
+    args: ['--explore', '0'],
     code: 3,
     verdict: 'incomplete',
     check: { id: 'MP-SIG-001', status: 'fail' },
@@ -107,6 +109,8 @@ describe('hostile transport', () => {
       const c: ZooCase = {
         behaviour: 'goes-away',
         checks: 'MP-SIG-001,MP-SHP-001,MP-TIM-001',
+        // Without exploration, whose requests would take the four replies before any check runs.
+        args: ['--explore', '0'],
         code: 3,
         verdict: 'incomplete',
         // MP-SHP-001 is judged on the first replies; the request that found the endpoint gone fails MP-SIG-001.
@@ -122,6 +126,26 @@ describe('hostile transport', () => {
         ['MP-SIG-001', 'fail'],
       ]);
       expect(out.results!.summary.total).toBe(3);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('stops-answering while exploring: the run ends incomplete there, before any check, in the same time', async () => {
+    const own = await startZoo(BEHAVIOURS);
+    try {
+      const c: ZooCase = {
+        behaviour: 'stops-answering',
+        checks: 'MP-SIG-001,MP-SHP-001,MP-TIM-001',
+        code: 3,
+        verdict: 'incomplete',
+        says: /stopped answering after 4 replies: the last 3 requests and a repeat of the first one got no reply \(timeout/,
+        budgetMs: 4 * CUT_OFF_MS,
+      };
+      const out = await runCase(own, c);
+      expectCase(c, out);
+      expect(out.results!.checks).toEqual([]);
+      expect(out.results!.coverage!.events).toEqual([expect.objectContaining({ event: 'startSession', replies: 4 })]);
     } finally {
       await own.close();
     }

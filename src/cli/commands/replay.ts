@@ -86,6 +86,7 @@ export async function replayCommand(input: ReplayInput, io: Io): Promise<number>
     runs: prior.runs !== undefined ? String(prior.runs) : undefined,
     level: prior.level,
     concurrency: flagOf(prior.replay, '--concurrency'),
+    explore: flagOf(prior.replay, '--explore') ?? (prior.coverage?.exploration ? String(prior.coverage.exploration.limits.requests) : undefined),
     check: targets.map((c) => c.id).join(','),
     reportDir: input.reportDir ?? 'reports/replay',
     ca: input.ca,

@@ -21,6 +21,8 @@ export function replayWords(command: string[], input: CliInput): string[] {
   add('--concurrency', input.concurrency);
   // --quick changes the number of cases: a replay needs it (an explicit --runs is repeated above and wins).
   if (input.quick) words.push('--quick');
+  // The exploration phase runs before every check: its bound shapes what the checks start from.
+  add('--explore', input.explore);
   // Limits that change verdicts (a timeout replays as a timeout only under the same budget).
   add('--budget', input.budget);
   add('--grace', input.grace);

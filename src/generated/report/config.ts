@@ -45,6 +45,7 @@ export interface HookcertConfigJson {
    */
   callbackUrl?: string;
   run?: Run;
+  catalogue?: Catalogue;
 }
 export interface Event {
   /**
@@ -103,6 +104,10 @@ export interface Run {
    * Time allowed for the whole run, in ms; when it is up the run ends incomplete with what was judged. Default: 1800000 (30 min).
    */
   maxRunMs?: number;
+  /**
+   * Requests the exploration phase may send before the checks, to find what opens each flow (--explore). Default: 240 (120 with --quick); 0: no exploration.
+   */
+  exploreRequests?: number;
   polling?: Bounds;
   externalPayment?: Bounds1;
 }
@@ -131,4 +136,132 @@ export interface Bounds1 {
    * Time in all, in ms.
    */
   maxMs?: number;
+}
+/**
+ * mplus: the integrator's catalogue, mirroring the POS's master data your endpoint reacts to (your ticket articles, your voucher codes, your members, your buttons, the payment method of your integration). hookcert builds sessions, scans, line additions and payments from it beside generated values, and its exploration tries every entry, so flows that open only for your own data are reached.
+ */
+export interface Catalogue {
+  /**
+   * Articles (session lines, addSessionLine / removeSessionLine, a scanned article barcode).
+   */
+  articles?: Article[];
+  /**
+   * Codes scanned at the POS (vouchers, loyalty cards, tickets): scanCode.
+   */
+  codes?: Code[];
+  /**
+   * Relations (customers, members): selectRelation and the session's relation.
+   */
+  relations?: Relation[];
+  /**
+   * Custom action buttons configured in the POS: customAction.
+   */
+  customActions?: CustomAction[];
+  /**
+   * Payment methods: the session's payments, completeSession, and the method that triggers startExternalPayment.
+   */
+  paymentMethods?: PaymentMethod[];
+}
+/**
+ * One article of the POS's master data, as a session line carries it (seed 002, session.lines[]).
+ */
+export interface Article {
+  /**
+   * "The line’s article number." (bigint, optional)
+   */
+  articleNumber?: number;
+  /**
+   * "The line’s textual description."
+   */
+  text: string;
+  /**
+   * "The line’s price including VAT." (optional)
+   */
+  priceIncl?: number;
+  /**
+   * Barcode of the article (vendor example only, not in the property table).
+   */
+  barcode?: string;
+  /**
+   * "PLU number, if available." (optional)
+   */
+  pluNumber?: string;
+  /**
+   * "External article ID, if available." (optional)
+   */
+  extArticleId?: string;
+  /**
+   * "Article number from the supplier, if available." (optional)
+   */
+  supplierArticleNumber?: string;
+}
+/**
+ * A code the POS scans (seed 002, scanCode). With scanCode code triggers, only codes a trigger forwards are sent.
+ */
+export interface Code {
+  /**
+   * "A textual representation of the code that was scanned."
+   */
+  code: string;
+  /**
+   * "barcode, rfid" (qrcode from the code triggers)
+   */
+  codeType: "barcode" | "rfid" | "qrcode";
+}
+/**
+ * A relation of the POS (seed 002, session.relation).
+ */
+export interface Relation {
+  /**
+   * The relation’s number in the MplusKASSA administration.
+   */
+  relationNumber: number;
+  /**
+   * External relation ID.
+   */
+  extRelationId?: string;
+  /**
+   * Name of the relation.
+   */
+  name?: string;
+  /**
+   * Card (loyalty) number.
+   */
+  cardNumber?: string;
+  /**
+   * E-mail address, or "" when unknown.
+   */
+  email?: {
+    [k: string]: unknown | undefined;
+  } & string;
+  /**
+   * VAT number.
+   */
+  vatNumber?: string;
+}
+/**
+ * A custom action button (seed 002, customAction): its configured id and caption.
+ */
+export interface CustomAction {
+  /**
+   * "The manually configured ID of the customAction button that was clicked."
+   */
+  id: string;
+  /**
+   * "The manually configured caption of the customAction button that was clicked, can be changed through a webhook response."
+   */
+  caption?: string;
+}
+/**
+ * A payment method (seed 002, payments[].method: 'The reference id of this payment method').
+ */
+export interface PaymentMethod {
+  /**
+   * "The reference id of this payment method."
+   */
+  method: string;
+  /**
+   * "The description label of this payment method."
+   */
+  description?: string;
 }

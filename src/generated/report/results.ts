@@ -81,9 +81,9 @@ export interface HookcertResultsJson {
         [k: string]: unknown | undefined;
       };
       /**
-       * complete: it found what it looks for, or stopped finding anything new; requests / time: a bound; stopped: the run stopped; error: it crashed (see error).
+       * complete: it found what it looks for, or stopped finding anything new; requests / time: a bound; unanswered: requests in a row got no complete reply (the endpoint is left to the checks); stopped: the run stopped; error: it crashed (see error).
        */
-      ended: "complete" | "requests" | "time" | "stopped" | "error";
+      ended: "complete" | "requests" | "time" | "unanswered" | "stopped" | "error";
       error?: string;
       tried: {
         catalogue?: number;
