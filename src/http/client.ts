@@ -4,6 +4,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { classifyTransportError } from './classify.js';
 import { debugLines } from './debug.js';
 import type { LiveExchange } from './exchange.js';
+import { InFlightGate } from './gate.js';
 
 /** Limits of the HTTP client. */
 export interface ClientOptions {
@@ -23,6 +24,8 @@ export interface ClientOptions {
   onExchange?: (exchange: LiveExchange) => void;
   /** How much of a reply body an exchange record keeps as text (the raw bytes are judged whole). @defaultValue 16 KiB */
   recordBodyBytes?: number;
+  /** Requests in flight at once, across every caller (`--concurrency`); the others wait their turn. @defaultValue no cap */
+  maxInFlight?: number;
 }
 
 /** One request to send: the body is final (signed) bytes. */
@@ -34,6 +37,13 @@ export interface SendRequest {
   label: string;
   /** Budget for the whole exchange: connection, headers and body. */
   timeoutMs: number;
+  /** Aborting it aborts the request (or, while it waits for a slot, sends nothing): the check it belongs to ended. */
+  signal?: AbortSignal;
+}
+
+/** What sends a request and gives back its exchange: the run's client, or a check's line to it. */
+export interface Sender {
+  send(req: SendRequest): Promise<LiveExchange>;
 }
 
 /**
@@ -42,14 +52,17 @@ export interface SendRequest {
  * record of every exchange. Redirects are not followed (a redirect is a reply to judge) and replies are not
  * decompressed (hookcert never asks for compression, so a gzip bomb stays a small opaque body).
  */
-export class HttpClient {
+export class HttpClient implements Sender {
   private readonly dispatcher: Dispatcher;
   private readonly maxBodyBytes: number;
   private seq = 0;
   private readonly aborter = new AbortController();
+  /** The cap on requests in flight, when there is one. */
+  readonly gate?: InFlightGate;
 
   constructor(private readonly options: ClientOptions = {}) {
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    if (options.maxInFlight !== undefined) this.gate = new InFlightGate(options.maxInFlight);
     this.dispatcher = new Agent({
       connectTimeout: options.connectTimeoutMs ?? 5000,
       connections: options.connections ?? 64,
@@ -59,12 +72,37 @@ export class HttpClient {
     });
   }
 
-  /** Sends one request and records the exchange; never throws for what the endpoint does. */
+  /**
+   * Sends one request and records the exchange; never throws for what the endpoint does. With a cap on requests
+   * in flight, it first waits for a slot (the exchange's timings start once it has one): an abort meanwhile
+   * sends nothing and gives an `aborted` exchange.
+   */
   async send(req: SendRequest): Promise<LiveExchange> {
-    const exchange = await this.exchange(req);
-    if (this.options.log) for (const line of debugLines(exchange, req.timeoutMs)) this.options.log(line);
-    this.options.onExchange?.(exchange);
-    return exchange;
+    let release: (() => void) | undefined;
+    if (this.gate) {
+      const waiting = req.signal ? AbortSignal.any([req.signal, this.aborter.signal]) : this.aborter.signal;
+      release = await this.gate.acquire(waiting).catch(() => undefined);
+      if (!release) return this.unsent(req);
+    }
+    try {
+      const exchange = await this.exchange(req);
+      if (this.options.log) for (const line of debugLines(exchange, req.timeoutMs)) this.options.log(line);
+      this.options.onExchange?.(exchange);
+      return exchange;
+    } finally {
+      release?.();
+    }
+  }
+
+  /** The record of a request that was never sent: the run or its check ended while it waited. */
+  private unsent(req: SendRequest): LiveExchange {
+    return {
+      seq: ++this.seq,
+      label: req.label,
+      request: { method: 'POST', url: req.url, headers: { ...req.headers }, body: req.body.toString('utf8') },
+      error: { kind: 'aborted', message: this.aborter.signal.aborted ? 'not sent: the run was stopped' : 'not sent: its check had ended' },
+      timing: { startedAt: new Date().toISOString(), totalMs: 0 },
+    };
   }
 
   private async exchange(req: SendRequest): Promise<LiveExchange> {
@@ -78,7 +116,7 @@ export class HttpClient {
     };
     const deadline = AbortSignal.timeout(req.timeoutMs);
     const keep = this.options.recordBodyBytes ?? 16 * 1024;
-    const signal = AbortSignal.any([deadline, this.aborter.signal]);
+    const signal = AbortSignal.any(req.signal ? [deadline, this.aborter.signal, req.signal] : [deadline, this.aborter.signal]);
     let status: number | undefined;
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
@@ -117,6 +155,7 @@ export class HttpClient {
     } catch (err) {
       const elapsed = Math.round(performance.now() - t0);
       if (this.aborter.signal.aborted) exchange.error = { kind: 'aborted', message: 'the run was stopped' };
+      else if (req.signal?.aborted) exchange.error = { kind: 'aborted', message: 'its check ended' };
       else if (deadline.aborted) exchange.error = { kind: 'timeout', message: timedOut(req.timeoutMs, status, bytes, exchange.timing.headersMs) };
       else {
         const classified = classifyTransportError(err);

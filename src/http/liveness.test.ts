@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, TransportErrorKind } from './exchange.js';
-import { Liveness } from './liveness.js';
+import { BROKEN_THRESHOLD, Liveness } from './liveness.js';
 
 let seq = 0;
 const ex = (outcome: number | TransportErrorKind): Exchange => ({
@@ -16,8 +16,8 @@ const ex = (outcome: number | TransportErrorKind): Exchange => ({
 describe('Liveness', () => {
   it('suspects an endpoint after three exchanges in a row with no reply at all', () => {
     const l = new Liveness();
-    expect([ex(200), ex('timeout'), ex('reset')].map((e) => l.note(e))).toEqual([false, false, false]);
-    expect(l.note(ex('refused'))).toBe(true);
+    expect([ex(200), ex('timeout'), ex('reset')].map((e) => l.note(e))).toEqual([undefined, undefined, undefined]);
+    expect(l.note(ex('refused'))).toBe('silent');
     expect(l.reason(ex('refused'))).toMatch(/^the endpoint stopped answering after 1 replies: the last 3 requests and a repeat of the first one got no reply \(refused: refused happened\); last request #\d+: POST http:\/\/127\.0\.0\.1:9\/hooks\/startSession$/);
   });
 
@@ -25,19 +25,35 @@ describe('Liveness', () => {
     const l = new Liveness();
     l.note(ex('timeout'));
     l.note(ex('timeout'));
-    expect(l.note(ex(503))).toBe(false);
-    expect(l.note(ex('timeout'))).toBe(false);
+    expect(l.note(ex(503))).toBeUndefined();
+    expect(l.note(ex('timeout'))).toBeUndefined();
     const cut: Exchange = { ...ex(200), error: { kind: 'too-large', message: 'cut' } };
-    expect(l.note(cut)).toBe(false);
+    expect(l.note(cut)).toBeUndefined();
     expect(l.silent).toBe(0);
   });
 
   it('ignores aborted exchanges (the run was stopped) and says when nothing ever came back', () => {
     const l = new Liveness();
-    expect(l.note(ex('aborted'))).toBe(false);
+    expect(l.note(ex('aborted'))).toBeUndefined();
     l.note(ex('timeout'));
     l.note(ex('timeout'));
-    expect(l.note(ex('timeout'))).toBe(true);
+    expect(l.note(ex('timeout'))).toBe('silent');
     expect(l.reason(ex('timeout'))).toMatch(/^the endpoint answered none of the 3 requests sent, nor a repeat of the first one \(timeout: timeout happened\)/);
+  });
+
+  it('suspects an endpoint whose replies all come back broken, across several checks, not one check alone', () => {
+    const cut = (): Exchange => ({ ...ex(200), error: { kind: 'timeout', message: 'no complete reply within 5000 ms' } });
+    const one = new Liveness();
+    for (let i = 0; i < 3 * BROKEN_THRESHOLD; i++) expect(one.note(cut(), 'MP-ERR-002')).toBeUndefined();
+    const l = new Liveness();
+    const seen = Array.from({ length: BROKEN_THRESHOLD }, (_, i) => l.note(cut(), `check-${i % 3}`));
+    expect(seen.slice(0, -1).every((s) => s === undefined)).toBe(true);
+    expect(seen.at(-1)).toBe('broken');
+    expect(l.confirms('broken', cut())).toBe(true);
+    expect(l.confirms('broken', ex(200))).toBe(false);
+    expect(l.reason(cut(), 'broken')).toMatch(/^the endpoint broke every reply: the last 12 requests \(from 3 checks\) and a repeat of the first one got HTTP 200, then no complete reply \(timeout: no complete reply within 5000 ms\)/);
+    // One complete reply in between proves the endpoint can answer.
+    l.note(ex(200), 'check-0');
+    expect(l.broken).toBe(0);
   });
 });

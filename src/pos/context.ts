@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { EventConfig, Subscription } from '../config/subscription.js';
-import type { HttpClient } from '../http/client.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { type Catalogue } from '../protocol/mplus/catalogue.js';
 import type { BodyForm } from '../protocol/corpus/forms.js';
@@ -11,10 +10,9 @@ import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
 import { requestArbitrary, withIdentity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
 import { CheckContext } from '../runner/context.js';
 import type { RunOptions } from '../runner/options.js';
-import type { Recorder } from '../runner/recorder.js';
+import type { RunDeps } from '../runner/run.js';
 import type { FlowRecord } from '../runner/types.js';
 import { deriveSeed } from '../runner/seed.js';
-import type { SchemaRegistry } from '../schema/registry.js';
 import { replyFeatures } from './coverage.js';
 import type { Exploration } from './explore.js';
 import { uuidFrom, Workplace } from './workplace.js';
@@ -47,16 +45,9 @@ export interface DeliverOptions {
   stamp?: boolean;
 }
 
-/** What the simulator needs from the run. */
-export interface PosDeps {
-  client: HttpClient;
-  recorder: Recorder;
-  schemas: SchemaRegistry;
+/** What the simulator needs from the run: the check's line to the endpoint, the recorder, the schemas, who it is. */
+export interface PosDeps extends RunDeps {
   catalogue: Catalogue;
-  /** Who sends through this context (a check id, `probe`, `exploration`): the coverage table names it. */
-  source?: string;
-  /** What the exploration phase found (`src/pos/explore.ts`); absent when it did not run. */
-  explored?: unknown;
 }
 
 /**
@@ -74,7 +65,7 @@ export class MplusContext extends CheckContext {
     seed: number,
     readonly deps: PosDeps,
   ) {
-    super(sub, options, seed);
+    super(sub, options, seed, deps.signal);
   }
 
   /** What the exploration phase found, when it ran (the flow checks start from it). */
@@ -108,7 +99,7 @@ export class MplusContext extends CheckContext {
 
   /** Simulated workplace `index` (0 is the default one). */
   workplace(index = 0): Workplace {
-    while (this.workplaces.length <= index) this.workplaces.push(new Workplace(this.seed, this.workplaces.length));
+    while (this.workplaces.length <= index) this.workplaces.push(new Workplace(this.seed, this.workplaces.length, this.deps.source));
     return this.workplaces[index];
   }
 

@@ -52,7 +52,7 @@ function context(url: string, polling: string[] = []): MplusContext {
       .map((name) => ({ name, ...mplusEvents.defaults(name), ...(polling.includes(name) ? { polling: true } : {}) })),
     topicUrls: {},
   };
-  return new MplusContext(sub, { ...DEFAULT_RUN_OPTIONS, seed: 1 }, 1, { client, recorder: new Recorder(), schemas: registry(), catalogue: catalogue() });
+  return new MplusContext(sub, { ...DEFAULT_RUN_OPTIONS, seed: 1 }, 1, { client, recorder: new Recorder(), schemas: registry(), catalogue: catalogue(), source: 'MP-TST-001' });
 }
 
 const pick = (seed: number) => ({

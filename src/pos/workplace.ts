@@ -1,4 +1,4 @@
-import { deriveSeed } from '../runner/seed.js';
+import { deriveSeed, fnv1a } from '../runner/seed.js';
 import type { Identity } from '../protocol/mplus/requests.js';
 
 /** Fixed clock origin, so the same seed gives the same `eventTimestamp`s, byte for byte. */
@@ -7,7 +7,9 @@ const EPOCH = Date.UTC(2026, 0, 5, 8, 0, 0);
 /**
  * One simulated POS workplace (`sender`): its branch, number and `instanceId` (regenerated on each POS
  * restart), its `eventCounter` ("an increasing counter that helps you check if you already processed an
- * event") and its clock. All derived from a seed.
+ * event") and its clock. Checks run side by side, so each check is a shop of its own: the workplaces of one
+ * owner (a check id) share a branch, and their branch and workplace numbers come from the owner alone, their
+ * instance ids and clocks from the check's seed, never from what runs beside them.
  */
 export class Workplace {
   readonly branchNumber: number;
@@ -16,10 +18,11 @@ export class Workplace {
   private counter = 0;
   private clock: number;
 
-  constructor(seed: number, index: number) {
+  constructor(seed: number, index: number, owner?: string) {
     const s = deriveSeed(seed, `workplace:${index}`) >>> 0;
-    this.branchNumber = 1 + (s % 9);
-    this.workplaceNumber = 1 + index;
+    this.branchNumber = owner === undefined ? 1 + (s % 9) : 1 + (fnv1a(`branch:${owner}`) % 9999);
+    // Workplace numbers stay within the schema's 1…9999 for the first hundred workplaces of a shop.
+    this.workplaceNumber = owner === undefined ? 1 + index : 1 + (fnv1a(`workplace:${owner}`) % 9899) + index;
     this.instanceId = uuidFrom(s, index);
     this.clock = EPOCH + (s % 86_400) * 1000;
   }

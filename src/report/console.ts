@@ -27,15 +27,25 @@ export function consoleStyle(env: NodeJS.ProcessEnv, isTTY: boolean): { progress
   return { progress: isTTY && !ci, color: isTTY && !ci && (env.NO_COLOR === undefined || env.NO_COLOR === '') };
 }
 
-/** The console reporter: progress while the run goes, then the checks that did not pass and the verdict. */
+/** How often plain output (CI) says what is still running when nothing else was printed. */
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The console reporter: progress while the run goes (on a terminal, a bar with the checks in flight; in CI, a
+ * line with them whenever nothing was printed for a while), then the checks that did not pass and the verdict.
+ */
 export class ConsoleReporter implements RunListener {
   private total = 0;
   private done = 0;
-  private current = '';
+  private readonly inFlight = new Set<string>();
+  private heartbeat?: NodeJS.Timeout;
+  private readonly started = Date.now();
+  private lastOutput = Date.now();
 
   constructor(private readonly opts: ConsoleOptions) {}
 
   private out(text: string): void {
+    this.lastOutput = Date.now();
     this.opts.write(redact(text, this.opts.secrets));
   }
 
@@ -45,24 +55,38 @@ export class ConsoleReporter implements RunListener {
 
   planned(checks: CheckDefinition<CheckContext>[]): void {
     this.total = checks.length;
+    if (!this.opts.progress && !this.heartbeat) {
+      this.heartbeat = setInterval(() => {
+        if (Date.now() - this.lastOutput >= HEARTBEAT_MS && this.inFlight.size > 0) this.out(`  … ${this.progressLine()}\n`);
+      }, HEARTBEAT_MS / 3);
+      this.heartbeat.unref();
+    }
   }
 
   checkStarted(def: CheckDefinition<CheckContext>): void {
-    this.current = def.id;
+    this.inFlight.add(def.id);
     if (this.opts.progress) this.bar();
   }
 
   checkDone(r: CheckResult): void {
     this.done++;
+    this.inFlight.delete(r.id);
     if (this.opts.progress) this.out('\r\x1b[2K');
     if (r.status !== 'pass' || this.opts.verbose) this.out(`${this.line(r)}\n`);
     if (this.opts.progress) this.bar();
   }
 
+  /** `31/47 judged · 52 s · in flight: MP-ROB-001, MP-SES-001 (+3)`. */
+  private progressLine(): string {
+    const ids = [...this.inFlight];
+    const shown = ids.slice(0, 4).join(', ') + (ids.length > 4 ? ` (+${ids.length - 4})` : '');
+    return `${this.done}/${this.total} judged · ${Math.round((Date.now() - this.started) / 1000)} s${ids.length > 0 ? ` · in flight: ${shown}` : ''}`;
+  }
+
   private bar(): void {
     const width = 24;
     const filled = this.total ? Math.round((this.done / this.total) * width) : 0;
-    this.out(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total} ${this.current}`);
+    this.out(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.progressLine()}`);
   }
 
   private line(r: CheckResult): string {
@@ -82,6 +106,7 @@ export class ConsoleReporter implements RunListener {
 
   /** The closing lines: counts, verdict, where the report is. */
   finish(results: RunResults, reportDir?: string): void {
+    clearInterval(this.heartbeat);
     if (this.opts.progress) this.out('\r\x1b[2K');
     const s = results.summary;
     const status: CheckStatus = results.verdict === 'conformant' ? 'pass' : results.verdict === 'incomplete' ? 'warn' : 'fail';

@@ -17,6 +17,21 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> {
   spec: SpecRef;
   /** `true` when the check applies to this subscription, else the reason it is skipped. */
   appliesTo?: (sub: Subscription) => true | string;
+  /**
+   * The check needs the endpoint to itself (timing baselines, concurrency load): the scheduler runs it alone,
+   * with no other check in flight. @defaultValue shares the endpoint with the checks beside it
+   */
+  exclusive?: true;
+  /**
+   * When the check runs. `early`: cheap, decisive checks (reachability, signatures, timing) that run first, so
+   * what they prove is known in the first seconds; `late`: run-wide checks that judge what the whole run saw
+   * (they start once every other check has ended). @defaultValue between the two, side by side
+   */
+  order?: 'early' | 'late';
+  /**
+   * Runs the check. `t.signal` is aborted when the check times out or the run stops: nothing more of the
+   * check is sent after that.
+   */
   run(t: C): Promise<void>;
 }
 

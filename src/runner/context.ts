@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Subscription } from '../config/subscription.js';
 import type { LiveExchange } from '../http/exchange.js';
-import { CheckFailure, CheckSkipped } from './failure.js';
+import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import type { RunOptions } from './options.js';
 import { ExchangeSample, strip } from './recorder.js';
 import type { CaseCount, FailureDetail, FlowRecord, KindFailure } from './types.js';
@@ -58,6 +58,8 @@ export class CheckContext {
     readonly options: RunOptions,
     /** This check's seed, derived from the run's seed and the check id. */
     readonly seed: number,
+    /** Aborted when the check times out or the run stops: nothing more of the check is sent after that. */
+    readonly signal: AbortSignal = new AbortController().signal,
   ) {}
 
   /** Records an exchange made for this check (the simulator calls it). */
@@ -139,12 +141,19 @@ export class CheckContext {
     // replays cases) counts nothing.
     const details = await fc.check(
       fc.asyncProperty(arb, async (value) => {
+        // The check has ended: the remaining cases (and any shrinking) are skipped without a request.
+        fc.pre(!this.signal.aborted);
         this.caseExchanges = [];
         this.caseFlows = [];
         this.caseUnjudged = false;
         try {
           await predicate(value);
         } catch (err) {
+          // Not sent (its label is proven over budget, or the check ended): the case is not judged, never a failure.
+          if (err instanceof NotSent) {
+            this.unjudged(err.message);
+            return;
+          }
           if (!this.shrinking) this.judged();
           this.shrinking = true;
           throw err;
@@ -162,6 +171,7 @@ export class CheckContext {
     );
     this.shrinking = false;
     this.inProperty = false;
+    if (this.signal.aborted) throw new NotSent('not sent: the check had ended', 'ended');
     if (!details.failed) return;
     const err = details.errorInstance;
     if (err instanceof CheckFailure) {

@@ -19,3 +19,20 @@ export class CheckFailure extends Error {
 export class CheckSkipped extends Error {
   override readonly name = 'CheckSkipped';
 }
+
+/**
+ * Thrown by a check's line to the endpoint instead of sending: the check has ended (timed out, the run
+ * stopped), or the request's label is proven over its budget and the check used its allowance of waits on it.
+ * A property case that meets it is not judged (and counted); a check that meets it outside a property ends
+ * `skip` with the reason, starting `not exercised:`.
+ */
+export class NotSent extends Error {
+  override readonly name = 'NotSent';
+  constructor(
+    message: string,
+    /** `ended`: the check is over; `over-budget`: the label's lateness is proven and judged by the timing checks. */
+    readonly why: 'ended' | 'over-budget',
+  ) {
+    super(message);
+  }
+}

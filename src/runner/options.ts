@@ -6,7 +6,10 @@ export interface RunOptions {
   runs: number;
   /** Which levels gate the verdict: `must` (SHOULD failures warn) or `should` (they fail too). */
   level: 'must' | 'should';
-  /** Simulated workplaces sending at once. */
+  /**
+   * Requests in flight at once across the whole run, and checks running side by side (`--concurrency`);
+   * 1: one check at a time, one request at a time.
+   */
   concurrency: number;
   /** Run only these check ids. */
   checks?: string[];
@@ -51,7 +54,7 @@ export interface ProcessBounds {
 export const DEFAULT_RUN_OPTIONS: Omit<RunOptions, 'seed'> = {
   runs: 25,
   level: 'must',
-  concurrency: 4,
+  concurrency: 16,
   checkTimeoutMs: 600_000,
   connectTimeoutMs: 5_000,
   maxBodyBytes: 1024 * 1024,

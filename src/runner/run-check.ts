@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CheckDefinition } from './check.js';
 import { CheckContext } from './context.js';
-import { CheckFailure, CheckSkipped } from './failure.js';
+import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import type { CheckResult, CheckStatus, Level } from './types.js';
 
 /** Maps a broken rule to a status: MUST fails; SHOULD warns unless the run is strict; INFO warns. */
@@ -32,9 +32,10 @@ export function checkIdentity(def: CheckDefinition<CheckContext>, replay: string
 
 /**
  * Runs one check against its context and turns what happened into a verdict. A crash inside a check is
- * that check's `error`, never the run's end; a check that outlives its time limit is an `error` too.
+ * that check's `error`, never the run's end; a check that outlives its time limit is an `error` too, and
+ * `end` is called so that nothing more of it is sent.
  */
-export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, t: C, replay: string): Promise<CheckResult> {
+export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, t: C, replay: string, end: (reason: string) => void = () => undefined): Promise<CheckResult> {
   const started = performance.now();
   const base = checkIdentity(def, replay);
   let status: CheckStatus = 'pass';
@@ -50,10 +51,11 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
       await Promise.race([
         def.run(t),
         new Promise((_, reject) => {
-          timer = setTimeout(
-            () => reject(new Error(`the check did not finish within ${t.options.checkTimeoutMs} ms`)),
-            t.options.checkTimeoutMs,
-          );
+          timer = setTimeout(() => {
+            const why = `the check did not finish within ${t.options.checkTimeoutMs} ms`;
+            end(why);
+            reject(new Error(why));
+          }, t.options.checkTimeoutMs);
         }),
       ]);
       if (t.warnings.length > 0) status = 'warn';
@@ -63,6 +65,9 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
       if (err instanceof CheckSkipped) {
         status = 'skip';
         reason = err.message;
+      } else if (err instanceof NotSent && err.why === 'over-budget') {
+        status = 'skip';
+        reason = `not exercised: ${err.message}`;
       } else if (err instanceof CheckFailure) {
         status = statusForFailure(def.level, t.options.level);
         failure = CheckContext.detailOf(err);

@@ -1,7 +1,6 @@
 import type { Subscription } from '../config/subscription.js';
-import { HttpClient } from '../http/client.js';
+import { HttpClient, type Sender } from '../http/client.js';
 import { speaksTls } from '../http/diagnose.js';
-import { Liveness } from '../http/liveness.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { profileSchemasDir } from '../paths.js';
 import { registry, type SchemaRegistry } from '../schema/registry.js';
@@ -16,20 +15,25 @@ import { Recorder } from './recorder.js';
 import { replayCommand } from './replay.js';
 import { LATENCY_EDGES_MS, type LatencyHistogram, type RunResults } from './results.js';
 import { checkIdentity, runCheck } from './run-check.js';
+import { schedule } from './schedule.js';
 import { selectChecks } from './select.js';
 import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
 import { ms, quantile } from './stats.js';
 import type { CheckResult, ProfileName } from './types.js';
+import { EndpointWatch } from './watch.js';
 
-/** What the run hands a profile's context: the run's client, recorder and schemas, who it works for, what exploration found. */
+/** What the run hands a profile's context: a line to the endpoint, the run's recorder and schemas, who it works for. */
 export interface RunDeps {
-  client: HttpClient;
+  /** The check's line to the endpoint: the run's client, with the check's signal and the run's watch on it. */
+  client: Sender;
   recorder: Recorder;
   schemas: SchemaRegistry;
-  /** Who sends through this context: a check id, `probe` or `exploration` (the coverage table names it). */
+  /** Who sends through this context: a check id, `probe` or `exploration`. Workplaces are derived from it. */
   source: string;
+  /** Aborted when the check ends (timed out, the run stopped): nothing more of it is sent. @defaultValue never */
+  signal?: AbortSignal;
   /** What the profile's exploration phase found ({@link ProfileDriver.explore}); absent without one. */
   explored?: unknown;
 }
@@ -59,11 +63,14 @@ export interface ProfileDriver {
 /** The source name of the exploration phase (its seed part, and its name in the coverage table). */
 export const EXPLORATION = 'exploration';
 
-/** Progress of a run, for the console. */
+/** Progress of a run, for the console. Checks run side by side: they start and end in any order. */
 export interface RunListener {
   planned?(checks: CheckDefinition<CheckContext>[]): void;
   checkStarted?(def: CheckDefinition<CheckContext>): void;
+  /** A check was judged (in the order they end; the results keep the planned order). */
   checkDone?(result: CheckResult): void;
+  /** Every exchange, with who sent it (a check id, `probe`, `exploration`). */
+  exchanged?(source: string, exchange: LiveExchange): void;
 }
 
 /** Everything a run needs. */
@@ -82,18 +89,13 @@ export interface RunRequest {
   log?: (line: string) => void;
 }
 
-/** The label of the repeated first request that tells whether a silent endpoint has stopped. */
-const LIVENESS_LABEL = 'liveness';
-
-/** How many checks run side by side (see the worker pool in {@link run}). */
-const CHECKS_AT_ONCE = 1;
-
 /** Transport failures that mean the endpoint cannot be reached at all. */
 const UNREACHABLE = new Set(['refused', 'dns', 'connect-timeout', 'tls', 'protocol']);
 
 /**
- * Runs a certification: plans the checks against the subscription, probes the endpoint, runs each check
- * (a crash is that check's `error`), and gathers verdicts and figures into {@link RunResults}. An
+ * Runs a certification: plans the checks against the subscription, probes the endpoint, runs the checks side
+ * by side (at most `--concurrency` requests in flight; see {@link schedule} for exclusive, early and late
+ * checks; a crash is that check's `error`), and gathers verdicts and figures into {@link RunResults}. An
  * interruption, the run's time limit or an endpoint that stops answering end it early: `incomplete`, with
  * every check judged before.
  */
@@ -102,49 +104,40 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const startedAt = new Date();
   const schemas = registry();
   const stop = new RunStop(req.signal, options.maxRunMs);
-  const liveness = new Liveness();
-  let firstRequest: LiveExchange | undefined;
-  let repeating = false;
-  // Nothing came back several times in a row: repeat the run's first request; silence again means the
-  // endpoint stopped, not that it choked on one hostile input (see Liveness).
-  const watch = (ex: LiveExchange) => {
-    if (ex.label === LIVENESS_LABEL || !liveness.note(ex) || repeating || stop.stopped || !firstRequest) return;
-    repeating = true;
-    const { url, headers, body } = firstRequest.request;
-    void client
-      .send({ url, headers, body: Buffer.from(body, 'utf8'), label: LIVENESS_LABEL, timeoutMs: driver.budgetOf(sub, firstRequest.label) + options.graceMs })
-      .then((repeat) => {
-        if (!repeat.response && repeat.error?.kind !== 'aborted') stop.stop(liveness.reason(repeat));
-        else if (repeat.response) liveness.silent = 0; // alive: what went unanswered was the inputs, not the endpoint
-        repeating = false;
-      });
-  };
   const client = new HttpClient({
     connectTimeoutMs: options.connectTimeoutMs,
     maxBodyBytes: options.maxBodyBytes,
-    connections: Math.max(8, options.concurrency * 2),
+    connections: options.concurrency + 2,
+    maxInFlight: options.concurrency,
     ca: options.ca,
     insecure: options.insecure,
     log: req.log,
-    onExchange: watch,
   });
+  const watch = new EndpointWatch(client, stop, (label) => driver.budgetOf(sub, label), options.graceMs);
   const onAbort = () => client.abort();
   stop.signal.addEventListener('abort', onAbort, { once: true });
   const recorder = new Recorder();
-  const deps = { client, recorder, schemas };
-  let explored: unknown;
-  let exploreError: string | undefined;
   const all = req.checks ?? (await loadChecks(driver.name));
   // Unknown ids throw: a typo must never become a run of zero checks that passes a gate.
   const chosen = options.checks ? selectChecks(all, options.checks, driver.name) : all;
   const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
   req.listener?.planned?.(planned);
+  /** A context for `source`, on its own line to the endpoint. */
+  const contextFor = (source: string, signal: AbortSignal, explored?: unknown) => {
+    const line = watch.line(source, signal);
+    const observed: Sender = req.listener?.exchanged
+      ? { send: async (r) => tap(await line.send(r), (ex) => req.listener!.exchanged!(source, ex)) }
+      : line;
+    return { line, t: driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored }) };
+  };
 
-  const results: CheckResult[] = [];
+  const judged = new Array<CheckResult | undefined>(planned.length);
   let incompleteReason: string | undefined;
+  let explored: unknown;
+  let exploreError: string | undefined;
   try {
-    const probe = await stop.race(driver.probe(driver.context(sub, options, deriveSeed(options.seed, 'probe'), { ...deps, source: 'probe' })));
-    firstRequest = probe;
+    const probe = await stop.race(driver.probe(contextFor('probe', stop.signal).t));
+    watch.first = probe;
     if (probe && !probe.response && (probe.error?.kind === 'reset' || probe.error?.kind === 'protocol') && probe.request.url.startsWith('http:') && (await speaksTls(probe.request.url))) {
       // A TLS server answers plain HTTP by closing the connection (or with TLS bytes): say what to fix.
       incompleteReason = `cannot reach ${probe.request.url}: the endpoint speaks TLS at that address (${probe.error.kind} to plain HTTP): use https://`;
@@ -154,7 +147,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
     // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
     if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
-      const t = driver.context(sub, options, deriveSeed(options.seed, EXPLORATION), { ...deps, source: EXPLORATION });
+      const { t } = contextFor(EXPLORATION, stop.signal);
       explored = await stop.race(
         guarded(() => driver.explore!(t)).catch((err: unknown) => {
           exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;
@@ -162,44 +155,30 @@ export async function run(req: RunRequest): Promise<RunResults> {
         }),
       );
     }
-    // Up to --concurrency checks at once: each has its own seed, workplaces and sessions, so its requests do not
-    // depend on what runs beside it. Verdicts are reported and kept in the planned order.
-    const judged = new Array<CheckResult | undefined>(planned.length);
-    let next = 0;
-    let reported = 0;
-    const worker = async () => {
-      while (!incompleteReason && !stop.stopped && next < planned.length) {
-        const i = next++;
-        const def = planned[i];
-        req.listener?.checkStarted?.(def);
-        const t = driver.context(sub, options, deriveSeed(options.seed, def.id), { ...deps, source: def.id, explored });
-        const replay = replayCommand(req.replayBase, options.seed, def.id);
-        const result = await stop.race(guarded(() => runCheck(def, t, replay)).catch((err: unknown) => crashed(def, replay, err)));
-        // A check that was running when the run stopped is not judged: its exchanges were cut off.
-        if (!result || stop.stopped) return;
-        judged[i] = result;
-        // Report in plan order; the index moves on whether or not anyone listens.
-        while (reported < planned.length && judged[reported]) {
-          const done = judged[reported++]!;
-          req.listener?.checkDone?.(done);
-        }
-      }
+    const runOne = async (def: CheckDefinition<CheckContext>, i: number) => {
+      req.listener?.checkStarted?.(def);
+      const ended = new AbortController();
+      const signal = AbortSignal.any([stop.signal, ended.signal]);
+      const { line, t } = contextFor(def.id, signal, explored);
+      const replay = replayCommand(req.replayBase, options.seed, def.id);
+      const end = (why: string) => ended.abort(why);
+      const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));
+      // Whatever the check left running (an unawaited request, a timer) sends nothing more.
+      end('the check ended');
+      // A check that was running when the run stopped is not judged: its exchanges were cut off. One whose last
+      // exchanges got nothing back waits until the endpoint is seen answering again (else the run stops).
+      if (!result || stop.stopped || !(await watch.settled(line))) return;
+      judged[i] = result;
+      req.listener?.checkDone?.(result);
     };
-    // One check at a time: --concurrency is the workplaces a check drives at once (MP-TIM-002, KK-TIM-002).
-    // Running checks side by side made a silent endpoint look like failing checks instead of an incomplete
-    // run, and at --concurrency 64 held every check's state at once (peak RSS 459 MB and growing).
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(CHECKS_AT_ONCE, planned.length)) }, worker));
-    for (const [i, result] of judged.entries()) {
-      if (!result) continue;
-      results.push(result);
-      if (i >= reported) req.listener?.checkDone?.(result);
-    }
+    if (!incompleteReason) await schedule(planned, options.concurrency, runOne, () => stop.stopped);
   } finally {
     stop.dispose();
     stop.signal.removeEventListener('abort', onAbort);
     client.abort();
     await client.close();
   }
+  const results = judged.filter((r): r is CheckResult => r !== undefined);
   incompleteReason ??= stop.reason;
 
   const summary = { total: planned.length, pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
@@ -211,7 +190,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       count: values.length,
       p50: ms(quantile(values, 0.5)),
       p95: ms(quantile(values, 0.95)),
-      max: ms(Math.max(...values)),
+      max: ms(values.reduce((m, v) => (v > m ? v : m), 0)),
       budgetMs: driver.budgetOf(sub, label),
     };
   }
@@ -286,4 +265,9 @@ function crashed(def: CheckDefinition<CheckContext>, replay: string, err: unknow
     exchanges: [],
     exchangeCount: 0,
   };
+}
+
+function tap<T>(value: T, see: (value: T) => void): T {
+  see(value);
+  return value;
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setMaxListeners } from 'node:events';
 
 /**
  * Why and when a run stops early: an interruption (SIGINT/SIGTERM, an aborted signal), the time limit of the
@@ -12,6 +13,8 @@ export class RunStop {
   reason?: string;
 
   constructor(external: AbortSignal | undefined, maxRunMs: number) {
+    // Every check running side by side waits on this signal.
+    setMaxListeners(0, this.controller.signal);
     if (external?.aborted) this.stop('the run was interrupted');
     external?.addEventListener('abort', () => this.stop('the run was interrupted'), { once: true });
     if (Number.isFinite(maxRunMs) && maxRunMs > 0) {

@@ -24,7 +24,7 @@ const sub: Subscription = {
     .map((name) => ({ name, ...mplusEvents.defaults(name) })),
   topicUrls: {},
 };
-const t = new MplusContext(sub, { ...DEFAULT_RUN_OPTIONS, seed: 1 }, 1, { client: new HttpClient(), recorder: new Recorder(), schemas: registry(), catalogue: catalogue() });
+const t = new MplusContext(sub, { ...DEFAULT_RUN_OPTIONS, seed: 1 }, 1, { client: new HttpClient(), recorder: new Recorder(), schemas: registry(), catalogue: catalogue(), source: 'MP-TST-001' });
 const command = (action: string, w = 0) => new SessionCommand(action, w, t.request(catalogue().get(action === 'add' ? 'addSessionLine' : 'startSession').name), 0, false);
 
 describe('the POS user’s actions in a session’s life', () => {

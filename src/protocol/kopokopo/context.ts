@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import type { EventConfig, Subscription } from '../../config/subscription.js';
-import type { HttpClient } from '../../http/client.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import { CheckContext } from '../../runner/context.js';
 import type { RunOptions } from '../../runner/options.js';
-import type { Recorder } from '../../runner/recorder.js';
+import type { RunDeps } from '../../runner/run.js';
 import { deriveSeed } from '../../runner/seed.js';
-import type { SchemaRegistry } from '../../schema/registry.js';
 import type { KopokopoCatalogue, KopokopoTopic } from './catalogue.js';
 import type { BodyForm } from '../corpus/forms.js';
 import { KOPOKOPO_CORPUS } from './corpus.js';
@@ -52,14 +50,9 @@ export interface KopokopoDeliverOptions {
   tamper?: Tamper;
 }
 
-/** What the simulator needs from the run. */
-export interface KopokopoDeps {
-  client: HttpClient;
-  recorder: Recorder;
-  schemas: SchemaRegistry;
+/** What the simulator needs from the run: the check's line to the endpoint, the recorder, the schemas, who it is. */
+export interface KopokopoDeps extends RunDeps {
   catalogue: KopokopoCatalogue;
-  /** Who sends through this context (a check id, `probe`): the coverage table names it. */
-  source?: string;
 }
 
 /** Reads a reply; never throws. */
@@ -84,7 +77,7 @@ export class KopokopoContext extends CheckContext {
     seed: number,
     readonly deps: KopokopoDeps,
   ) {
-    super(sub, options, seed);
+    super(sub, options, seed, deps.signal);
   }
 
   /** The subscribed topics and callbacks. */

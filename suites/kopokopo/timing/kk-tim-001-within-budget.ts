@@ -11,6 +11,8 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'timing',
   spec: { doc: SPEC.facts, quote: QUOTE.receivers },
+  exclusive: true,
+  order: 'early',
   async run(t) {
     const slow: Array<{ line: string; over: KopokopoDelivery[] }> = [];
     for (const { name } of t.topics()) {

@@ -1,0 +1,157 @@
+import type { HttpClient, SendRequest, Sender } from '../http/client.js';
+import type { LiveExchange } from '../http/exchange.js';
+import { isSilent, Liveness, type Suspicion } from '../http/liveness.js';
+import { NotSent } from './failure.js';
+import { ALLOWANCE, OverBudget } from './over-budget.js';
+import type { RunStop } from './stop.js';
+
+/** The label of the repeated first request that tells whether a silent or broken endpoint has stopped. */
+export const LIVENESS_LABEL = 'liveness';
+
+/**
+ * The run's watch over the endpoint, shared by every check running side by side. It sees each exchange; when
+ * the endpoint has gone silent, or breaks every reply, it repeats the run's first request and stops the run
+ * when that fails the same way. A check whose last exchanges got nothing back is not judged until the endpoint
+ * has been seen answering after them ({@link settled}): a check must not fail for an endpoint that went away,
+ * and a run of an endpoint that went away is `incomplete`, not a list of failures.
+ */
+export class EndpointWatch {
+  readonly liveness = new Liveness();
+  readonly overBudget: OverBudget;
+  /** The run's first request (the probe), repeated to test a suspect endpoint. */
+  first?: LiveExchange;
+  /** Exchanges finished so far, and the number of the latest one that got an HTTP reply. */
+  private finished = 0;
+  private lastReply = 0;
+  private repeating = false;
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(
+    private readonly client: HttpClient,
+    private readonly stop: RunStop,
+    private readonly budgetOf: (label: string) => number,
+    private readonly graceMs: number,
+  ) {
+    this.overBudget = new OverBudget(budgetOf);
+    stop.signal.addEventListener('abort', () => this.release(false), { once: true });
+  }
+
+  /** A check's line to the endpoint: every request carries `signal`, and what comes back is watched. */
+  line(source: string, signal: AbortSignal): CheckLine {
+    return new CheckLine(this, this.client, source, signal);
+  }
+
+  /** Notes a finished exchange of `line`. */
+  note(ex: LiveExchange, line: CheckLine): void {
+    this.finished++;
+    this.overBudget.note(ex);
+    if (ex.response) {
+      this.lastReply = this.finished;
+      for (const w of this.waiters) if (w.after < this.lastReply) this.settle(w, true);
+    } else if (isSilent(ex)) line.lastSilent = { finished: this.finished, seq: ex.seq };
+    const suspicion = this.liveness.note(ex, line.source);
+    if (suspicion) void this.repeat(suspicion);
+  }
+
+  /**
+   * Resolves `true` when `line`'s check may be judged: at once when none of its exchanges went unanswered, or
+   * when a reply came after the last one that did; else once the endpoint answers again. When the run stops
+   * because the endpoint stopped answering, the check whose request was the first to find it silent is judged
+   * on it (that request may be what brought the endpoint down); the others, which only saw it gone, are not
+   * (`false`), nor is any check when the run stops for another reason. When nothing else is on the way to
+   * prove the endpoint alive, the first request is repeated.
+   */
+  settled(line: CheckLine): Promise<boolean> {
+    if (this.stop.stopped) return Promise.resolve(false);
+    const silent = line.lastSilent;
+    if (silent === undefined || this.lastReply > silent.finished) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      this.waiters.add({ after: silent.finished, seq: silent.seq, resolve });
+      void this.repeat('silent');
+    });
+  }
+
+  /** Repeats the run's first request; stops the run when it fails the way `suspicion` says. */
+  private async repeat(suspicion: Suspicion): Promise<void> {
+    if (this.repeating || this.stop.stopped || !this.first) return;
+    this.repeating = true;
+    try {
+      const { url, headers, body } = this.first.request;
+      const repeat = await this.client.send({
+        url,
+        headers,
+        body: Buffer.from(body, 'utf8'),
+        label: LIVENESS_LABEL,
+        timeoutMs: this.budgetOf(this.first.label) + this.graceMs,
+      });
+      this.finished++;
+      if (this.liveness.confirms(suspicion, repeat)) {
+        const finder = [...this.waiters].sort((a, b) => a.seq - b.seq)[0];
+        if (finder) this.settle(finder, true);
+        this.stop.stop(this.liveness.reason(repeat, suspicion));
+      } else if (repeat.response) {
+        // Alive: what went unanswered was the inputs, not the endpoint.
+        this.liveness.clear();
+        this.lastReply = this.finished;
+        for (const w of this.waiters) this.settle(w, true);
+      }
+    } finally {
+      this.repeating = false;
+    }
+    // Checks that ended on silence after the repeat was sent wait for a repeat of their own.
+    if (!this.stop.stopped && [...this.waiters].length > 0) void this.repeat('silent');
+  }
+
+  private settle(w: Waiter, alive: boolean): void {
+    this.waiters.delete(w);
+    w.resolve(alive);
+  }
+
+  private release(alive: boolean): void {
+    for (const w of [...this.waiters]) this.settle(w, alive);
+  }
+}
+
+/** A check held until the endpoint is seen answering after its exchange `seq` (finished `after`-th). */
+interface Waiter {
+  after: number;
+  seq: number;
+  resolve: (judged: boolean) => void;
+}
+
+/**
+ * One check's line to the endpoint ({@link Sender}): the check's signal on every request (nothing is sent once
+ * the check has ended), the run's watch on every exchange, and the bounded cost of a label proven over budget.
+ */
+export class CheckLine implements Sender {
+  /** This line's latest exchange that got nothing back: its place among finished exchanges, and its `seq`. */
+  lastSilent?: { finished: number; seq: number };
+  private readonly slowSends = new Map<string, number>();
+
+  constructor(
+    private readonly watch: EndpointWatch,
+    private readonly client: HttpClient,
+    /** Who sends: a check id, `probe`, `exploration`. */
+    readonly source: string,
+    readonly signal: AbortSignal,
+  ) {}
+
+  async send(req: SendRequest): Promise<LiveExchange> {
+    if (this.signal.aborted) throw ended(this.signal);
+    const slow = this.watch.overBudget.evidence(req.label);
+    if (slow) {
+      const used = this.slowSends.get(req.label) ?? 0;
+      if (used >= ALLOWANCE)
+        throw new NotSent(`${req.label} answers over its budget (${slow}); this check stopped sending it after ${ALLOWANCE} more tries, the timing checks judge it`, 'over-budget');
+      this.slowSends.set(req.label, used + 1);
+    }
+    const ex = await this.client.send({ ...req, signal: this.signal });
+    if (ex.error?.kind === 'aborted' && this.signal.aborted) throw ended(this.signal);
+    this.watch.note(ex, this);
+    return ex;
+  }
+}
+
+function ended(signal: AbortSignal): NotSent {
+  return new NotSent(`not sent: the check had ended (${typeof signal.reason === 'string' ? signal.reason : 'stopped'})`, 'ended');
+}
