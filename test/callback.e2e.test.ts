@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { http } from 'msw';
+import { http } from '../src/reference/handler.js';
 import { describe, expect, it } from 'vitest';
 import { mplusReference } from '../src/reference/mplus/mutant.js';
 import { serveHandlers } from '../src/reference/server.js';

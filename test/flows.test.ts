@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { http } from 'msw';
+import { http } from '../src/reference/handler.js';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../src/protocol/mplus/catalogue.js';
 import { signMplus, verifyMplus } from '../src/protocol/signature.js';

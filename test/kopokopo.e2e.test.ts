@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { http } from 'msw';
+import { http } from '../src/reference/handler.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kopokopoCatalogue } from '../src/protocol/kopokopo/catalogue.js';
 import { verifyKopokopo } from '../src/protocol/signature.js';
@@ -134,6 +134,24 @@ describe('hookcert run --profile kopokopo against the reference on its own port'
     expect(byPath('/k2/stk-results')[0].data.attributes._links.callback_url).toBe(`${base}/k2/stk-results`);
     expect(byPath('/webhooks').every((b) => b.topic === 'buygoods_transaction_received')).toBe(true);
     expect(out.results?.stats.latencyMs.callback_incoming_payment.budgetMs).toBe(3000);
+  });
+
+  it('takes the callback URLs on the command line too (--topic-url, callback_* for all), and its replay keeps them', async () => {
+    const base = receiver.url.replace(/\/webhooks$/, '');
+    seen = [];
+    const args = ['run', ...K2, '--url', receiver.url, '--events', 'customer_created,callback_incoming_payment,callback_send_money', '--seed', '5', '--runs', '2', '--check', 'KK-SIG-001'];
+    const out = await cli([...args, '--topic-url', `callback_*=${base}/k2/callbacks`, '--topic-url', `customer_created=${base}/k2/customers`], { HOOKCERT_SECRET: apiKey });
+    expect(out.code, out.stdout + out.stderr).toBe(0);
+    const paths = new Set(seen.map((s) => s.path));
+    expect([...paths].sort()).toEqual(['/k2/callbacks', '/k2/customers']);
+    expect(seen.filter((s) => s.path === '/k2/callbacks').every((s) => JSON.parse(s.body).data)).toBe(true);
+    expect(out.results!.replay).toContain(`--topic-url 'callback_*=${base}/k2/callbacks' --topic-url customer_created=${base}/k2/customers`);
+    const typo = await cli([...args, '--topic-url', `callback_incoming_paymnt=${base}/x`], { HOOKCERT_SECRET: apiKey });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--topic-url callback_incoming_paymnt: unknown topic "callback_incoming_paymnt" (did you mean "callback_incoming_payment"?)');
+    expect((await cli([...args, '--topic-url', 'no-equals'], { HOOKCERT_SECRET: apiKey })).stderr).toContain('--topic-url takes NAME=URL');
+    const mplus = await cli(['run', '--url', receiver.url, '--topic-url', `scanCode=${base}/x`], { HOOKCERT_SECRET: 'eFc5HrxwLbONJ+EYXrbHB+a9HueYIQzotgKRLRVAfx0=' });
+    expect(mplus.stderr).toContain('add --profile kopokopo');
   });
 
   it('says which topic is unknown: exit 2 with a suggestion', async () => {

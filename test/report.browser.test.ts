@@ -2,19 +2,17 @@ import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlReporter } from '../src/report/html.js';
 import { INJECTION } from '../src/reference/mplus/mutants/script-injection.js';
 import type { RunResults } from '../src/runner/results.js';
 import { sampleResults } from './fixtures/report-results.js';
+import { launchBrowser } from './browser.js';
 import { cli } from './helpers.js';
 
-// The HTML report in a real browser: Debian's Chromium driven by playwright-core (never a browser download).
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
+// The HTML report in a real browser: the Chromium an npm dev dependency ships, driven by playwright-core
+// (never a browser download; test/browser.ts).
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'reports', 'screenshots');
 const SEED = '20261121';
 
@@ -36,13 +34,13 @@ async function demo(argv: string[]): Promise<Report> {
 }
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: a missing browser says so at once
   failing = await demo(['--mutant', 'no-signature-check']);
   hostile = await demo(['--mutant', 'script-injection']);
   conformant = await demo(['--check', 'MP-SIG-001,MP-SIG-002,MP-SHP-001']);
   const dir = mkdtempSync(join(tmpdir(), 'hookcert-report-'));
   writeFileSync(join(dir, 'index.html'), htmlReporter.render(sampleResults()));
   flows = { url: pathToFileURL(join(dir, 'index.html')).href, results: sampleResults() };
-  browser = await chromium.launch(LAUNCH);
 }, 240_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { http } from 'msw';
+import { http } from '../src/reference/handler.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mplusReference } from '../src/reference/mplus/mutant.js';
 import { findMutant } from '../src/reference/mutants.js';

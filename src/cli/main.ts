@@ -32,6 +32,7 @@ function optionOf(spec: OptionSpec): Option {
   const option = new Option(spec.flags, spec.description);
   if (!/[<[]/.test(spec.flags)) return option;
   return option.argParser((value: string, previous: unknown) => {
+    if (spec.repeatable === 'each') return [...((previous as string[] | undefined) ?? []), value];
     if (previous === undefined || typeof previous !== 'string') return value;
     if (spec.repeatable) return `${previous},${value}`;
     throw new InvalidArgumentError(`given twice ("${previous}", then "${value}"): give it once`);

@@ -9,8 +9,11 @@ export interface OptionSpec {
   commands: readonly CommandName[];
   /** The environment variable that may carry it. */
   env?: string;
-  /** A list flag (comma-separated): given twice, the lists join. Any other flag that takes a value may be given once. */
-  repeatable?: true;
+  /**
+   * `true`: a comma-separated list; given twice, the lists join. `'each'`: every time it is given is one value
+   * (an array). Any other flag that takes a value may be given once.
+   */
+  repeatable?: true | 'each';
 }
 
 const RUNS: readonly CommandName[] = ['run', 'demo'];
@@ -56,6 +59,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--max-polling-time <duration>', description: 'time a polling process may take in all, e.g. 5m (default 5m)', commands: RUNS },
   { flags: '--max-payment-polls <n>', description: 'pollExternalPayment rounds an external payment may take before it counts as unfinished (default 60; each poll has its 60 s budget)', commands: RUNS },
   { flags: '--max-payment-time <duration>', description: 'time an external payment may take in all, e.g. 10m (default 5m)', commands: RUNS },
+  { flags: '--topic-url <name=url>', description: 'kopokopo: deliver this topic or callback to its own URL instead of --url, e.g. callback_incoming_payment=https://example.com/k2/stk (callback_*=URL: every callback); give it once per name', commands: RUNS, repeatable: 'each' },
   { flags: '--events-catalogue', description: 'list the events (mplus) or topics (kopokopo) instead of the checks', commands: ['list'] },
 ];
 

@@ -7,7 +7,7 @@ import { kopokopoReference } from '../reference/kopokopo/mutant.js';
 import { mplusReference } from '../reference/mplus/mutant.js';
 import type { ProfileDriver } from '../runner/run.js';
 import type { ProfileName } from '../runner/types.js';
-import type { RequestHandler } from 'msw';
+import type { RequestHandler } from '../reference/handler.js';
 
 /** What the CLI needs of a profile. */
 export interface ProfileEntry {

@@ -82,6 +82,8 @@ export interface CliInput {
   callbackUrl?: string;
   /** `--explore`: the exploration phase's request bound (0: none). */
   explore?: string;
+  /** `--topic-url NAME=URL` (kopokopo), each time it is given: where that topic or callback is delivered. */
+  topicUrl?: string[];
   maxPollingRounds?: string;
   maxPollingTime?: string;
   maxPaymentPolls?: string;
@@ -289,7 +291,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     secret: new Secret(secretText),
     secretEncoding,
     events,
-    topicUrls: Object.fromEntries(Object.entries(file.topics ?? {}).map(([k, v]) => [k, parseEndpointUrl(v, `topics.${k} in ${configPath}`)])),
+    topicUrls: topicUrls(input, file, configPath, profile, known),
     ...(file.catalogue ? { catalogue: catalogueOf(file.catalogue) } : {}),
   };
   if (file.catalogue && profile !== 'mplus')
@@ -322,6 +324,28 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     ...(input.insecure ? { insecure: true } : {}),
   };
   return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath, ...(input.debug ? { debug: true } : {}), ...(input.baseline !== undefined ? { baseline: readBaseline(input.baseline) } : {}) };
+}
+
+/**
+ * Where each Kopo Kopo topic or callback goes: `topics` of the file, then `--topic-url NAME=URL` (which wins);
+ * `NAME` may end in `*` (`callback_*=URL`: every result callback). Names are checked against the catalogue.
+ */
+function topicUrls(input: CliInput, file: ConfigFile, configPath: string | undefined, profile: ProfileName, known: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (name: string, url: string, where: string) => {
+    const names = name.endsWith('*') ? known.filter((k) => k.startsWith(name.slice(0, -1))) : known.includes(name) ? [name] : [];
+    if (names.length === 0)
+      throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `${where}: unknown topic "${name}"${suggest(name, known)}; \`hookcert list --events-catalogue --profile kopokopo\` lists them`);
+    for (const n of names) out[n] = parseEndpointUrl(url, where);
+  };
+  for (const [name, url] of Object.entries(file.topics ?? {})) put(name, url, `topics.${name} in ${configPath}`);
+  if (input.topicUrl?.length && profile !== 'kopokopo') throw usage('--topic-url gives a Kopo Kopo topic or callback its own URL: add --profile kopokopo (mplus appends the event name to --url)');
+  for (const pair of input.topicUrl ?? []) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw usage(`--topic-url takes NAME=URL, e.g. --topic-url callback_incoming_payment=https://example.com/k2/stk-results (got "${pair}")`);
+    put(pair.slice(0, at).trim(), pair.slice(at + 1).trim(), `--topic-url ${pair.slice(0, at).trim()}`);
+  }
+  return out;
 }
 
 /** `--callback-url`, else `callbackUrl` of the file: an http(s) URL without credentials. */

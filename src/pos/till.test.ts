@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { http, type RequestHandler } from 'msw';
+import { http, type RequestHandler } from '../reference/handler.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Subscription } from '../config/subscription.js';
 import { HttpClient } from '../http/client.js';

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'msw';
+import type { RequestHandler } from './handler.js';
 import type { ProfileName } from '../runner/types.js';
 
 /** How a reference receiver (or a mutant) is set up. */

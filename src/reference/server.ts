@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse, type RequestHandler } from 'msw';
+import { getResponse, type RequestHandler } from './handler.js';
 
 /** A receiver served on loopback. */
 export interface ServedReceiver {
@@ -19,7 +19,7 @@ export interface ServeOptions {
 }
 
 /**
- * Serves msw request handlers over real HTTP on 127.0.0.1 through msw's `getResponse`, so the same handlers
+ * Serves request handlers (`handler.ts`) over real HTTP on 127.0.0.1, so the same handlers
  * serve unit tests, end-to-end tests and `hookcert demo`. A request no handler answers gets a 404.
  */
 export async function serveHandlers(handlers: RequestHandler[], opts: ServeOptions = {}): Promise<ServedReceiver> {

@@ -34,9 +34,13 @@ export function readResults(path: string | undefined): RunResults {
 
 /** The value of `flag` in a replay command line such as `npx hookcert run --concurrency 8 --seed 1`. */
 export function flagOf(command: string, flag: string): string | undefined {
+  return flagsOf(command, flag)[0];
+}
+
+/** Every value of a flag given more than once (`--topic-url a=… --topic-url b=…`). */
+export function flagsOf(command: string, flag: string): string[] {
   const words = [...command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]));
-  const i = words.indexOf(flag);
-  return i >= 0 ? words[i + 1] : undefined;
+  return words.flatMap((w, i) => (w === flag && words[i + 1] !== undefined ? [words[i + 1]] : []));
 }
 
 /** What became of a check that failed in the original run. */
@@ -87,6 +91,7 @@ export async function replayCommand(input: ReplayInput, io: Io): Promise<number>
     level: prior.level,
     concurrency: flagOf(prior.replay, '--concurrency'),
     explore: flagOf(prior.replay, '--explore') ?? (prior.coverage?.exploration ? String(prior.coverage.exploration.limits.requests) : undefined),
+    topicUrl: flagsOf(prior.replay, '--topic-url'),
     check: targets.map((c) => c.id).join(','),
     reportDir: input.reportDir ?? 'reports/replay',
     ca: input.ca,

@@ -28,6 +28,7 @@ export function replayWords(command: string[], input: CliInput): string[] {
   add('--grace', input.grace);
   add('--max-body-bytes', input.maxBodyBytes);
   add('--callback-url', input.callbackUrl);
+  for (const pair of input.topicUrl ?? []) add('--topic-url', pair);
   add('--max-polling-rounds', input.maxPollingRounds);
   add('--max-polling-time', input.maxPollingTime);
   add('--max-payment-polls', input.maxPaymentPolls);

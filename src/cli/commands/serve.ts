@@ -3,6 +3,7 @@ import { HookcertError, HookcertErrorCode } from '../../errors.js';
 import { decodeSecret } from '../../protocol/signature.js';
 import { findMutant } from '../../reference/mutants.js';
 import { serveHandlers } from '../../reference/server.js';
+import { shellWord } from '../../runner/replay.js';
 import type { ProfileName } from '../../runner/types.js';
 import type { Io } from '../io.js';
 import { profile } from '../profiles.js';
@@ -33,11 +34,42 @@ export async function serveCommand(
   io.stdout(`${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} (${name}) listening at ${served.url}\n`);
   // A generated secret is printed once, so the user can point `hookcert run` at this receiver.
   if (given === undefined) io.stdout(name === 'kopokopo' ? `generated API key (used as text): ${secret}\n` : `generated secret (base64): ${secret}\n`);
+  io.stdout(`certify it from another terminal${given === undefined ? '' : ' (HOOKCERT_SECRET set to the secret you gave)'}:\n  ${runCommandFor(name, served.url, input, given === undefined ? secret : undefined)}\n`);
   io.stdout('press Ctrl-C to stop\n');
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  const how = await stopped();
   await served.close();
+  io.stdout(`stopped (${how})\n`);
   return 0;
+}
+
+/** The `hookcert run` command that certifies this receiver, ready to paste; the secret only when it was generated. */
+export function runCommandFor(profile: ProfileName, url: string, input: { subscriptionId?: string; secretEncoding?: string }, generatedSecret?: string): string {
+  const words = generatedSecret === undefined ? [] : [`HOOKCERT_SECRET=${shellWord(generatedSecret)}`];
+  words.push('npx', 'hookcert', 'run', '--url', url);
+  if (profile !== 'mplus') words.push('--profile', profile);
+  if (profile === 'mplus' && input.subscriptionId) words.push('--subscription-id', shellWord(input.subscriptionId));
+  if (profile === 'mplus' && input.secretEncoding && input.secretEncoding !== 'base64') words.push('--secret-encoding', input.secretEncoding);
+  return words.join(' ');
+}
+
+/**
+ * Resolves when the server should stop: Ctrl-C, SIGTERM or SIGHUP, or the process that started it gone. `npx`
+ * runs hookcert as a grandchild and passes no signal on: when npx is stopped, the server notices that it was
+ * orphaned (its parent process changed) and stops too, instead of holding the port.
+ */
+function stopped(): Promise<string> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const parent = process.ppid;
+  return new Promise<string>((resolve) => {
+    const done = (why: string) => {
+      clearInterval(watch);
+      for (const s of signals) process.off(s, handlers[s]);
+      resolve(why);
+    };
+    const handlers = Object.fromEntries(signals.map((s) => [s, () => done(s)])) as Record<NodeJS.Signals, () => void>;
+    for (const s of signals) process.once(s, handlers[s]);
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) done('the process that started it is gone');
+    }, 500);
+  });
 }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'msw';
+import type { RequestHandler } from '../handler.js';
 import type { Mutant, ReceiverSetup } from '../mutant.js';
 import { kopokopoHandlers, newReceiverState, referenceStages, type Stages } from './receiver.js';
 

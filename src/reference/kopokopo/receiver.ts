@@ -1,4 +1,4 @@
-import { http, type RequestHandler } from 'msw';
+import { http, type RequestHandler } from '../handler.js';
 import { kopokopoCatalogue } from '../../protocol/kopokopo/catalogue.js';
 import { SIGNATURE_HEADER } from '../../protocol/kopokopo/headers.js';
 import { verifyKopokopo } from '../../protocol/signature.js';
@@ -155,7 +155,7 @@ export async function receive(stages: Stages, inc: Incoming, state: ReceiverStat
   return out;
 }
 
-/** The receiver as msw handlers: every `POST`, whatever its path (one URL for every topic, or one per topic). */
+/** The receiver as request handlers (`src/reference/handler.ts`): every `POST`, whatever its path (one URL for every topic, or one per topic). */
 export function kopokopoHandlers(stages: Stages, state: ReceiverState = newReceiverState()): RequestHandler[] {
   return [
     http.post('*', async ({ request }) => {

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'msw';
+import type { RequestHandler } from '../handler.js';
 import type { Mutant, ReceiverSetup } from '../mutant.js';
 import { mplusHandlers, newReplyState, referenceStages, type Body, type Stages } from './receiver.js';
 

@@ -1,4 +1,4 @@
-import { http, type RequestHandler } from 'msw';
+import { http, type RequestHandler } from '../handler.js';
 import { signMplus, verifyMplus } from '../../protocol/signature.js';
 import { replyFor, type ReplyState } from './replies.js';
 
@@ -126,7 +126,7 @@ export async function receive(stages: Stages, inc: Incoming, state: ReplyState):
   return stages.reply(inc.event, parsed.body, state);
 }
 
-/** The receiver as msw handlers: `POST {base}/{event}`. */
+/** The receiver as request handlers (`src/reference/handler.ts`): `POST {base}/{event}`. */
 export function mplusHandlers(stages: Stages, state: ReplyState = newReplyState()): RequestHandler[] {
   return [
     http.post('*/:event', async ({ request, params }) => {
