@@ -21,7 +21,8 @@ describe('mplus reference receiver', () => {
 
 describe.each(mutants.map((m) => [m.name, m] as const))('mutant %s', (name, mutant) => {
   it(`fails ${mutant.checks.join(', ')} with a message, exit 1`, async () => {
-    const out = await cli(['demo', '--mutant', name, '--seed', SEED, '--runs', '12', '--check', mutant.checks.join(',')]);
+    // Run-wide checks see a defect only beside the checks whose exchanges show it (`alongside`).
+    const out = await cli(['demo', '--mutant', name, '--seed', SEED, '--runs', '12', '--check', [...mutant.checks, ...(mutant.alongside ?? [])].join(',')]);
     const got = statuses(out.results);
     for (const id of mutant.checks) expect(got[id], `${id}\n${out.stdout}`).toBe('fail');
     for (const c of out.results!.checks) expect(c.failure?.message.length).toBeGreaterThan(10);

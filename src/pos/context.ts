@@ -160,6 +160,7 @@ export class MplusContext extends CheckContext {
     this.noteExchange(exchange);
     const reply = judgeReply(exchange, this.sub, this.deps.schemas);
     if (reply.json !== undefined) this.deps.recorder.noteObjects(event, replyFeatures(reply.json), this.deps.source ?? 'run', exchange.seq);
+    if (reply.errorCode !== undefined) this.deps.recorder.noteErrorCode(reply.errorCode, event, this.deps.source ?? 'run', exchange);
     // Leniencies of reading the reply (duplicate keys…) are the check's warnings.
     for (const w of reply.warnings) this.warn(`${event}: ${w}`);
     return { event, request, body, exchange, reply };

@@ -17,5 +17,10 @@ export interface Mutant {
   description: string;
   /** The ids of the checks this mutant must fail. */
   checks: string[];
+  /**
+   * Checks that must run beside `checks` for them to see the defect: a run-wide check (MP-ERR-005) judges what
+   * other checks' exchanges showed. They need not fail.
+   */
+  alongside?: string[];
   handlers(setup: ReceiverSetup): RequestHandler[];
 }

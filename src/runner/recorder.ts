@@ -17,6 +17,11 @@ export class Recorder {
   replies = 0;
   /** Per label: what was sent and what came back, for the coverage table (`src/runner/coverage.ts`). */
   readonly reach = new Map<string, LabelReach>();
+  /**
+   * Every `error.code` the endpoint answered with, anywhere in the run: how often, and where first (for the
+   * run-wide MP-ERR-005). At most {@link MAX_ERROR_CODES} distinct codes are kept (a hostile endpoint may invent one per reply).
+   */
+  readonly errorCodes = new Map<string, ErrorCodeSeen>();
 
   /** Records one exchange in the run's figures; `source` is who sent it (a check id, `exploration`). */
   add(ex: LiveExchange, source = 'run'): void {
@@ -48,11 +53,31 @@ export class Recorder {
     }
   }
 
+  /** Notes an `error.code` in a reply to `label`; `source` is who sent the request (a check id, `exploration`). */
+  noteErrorCode(code: string, label: string, source: string, ex: LiveExchange): void {
+    const seen = this.errorCodes.get(code);
+    if (seen) seen.count++;
+    else if (this.errorCodes.size < MAX_ERROR_CODES) this.errorCodes.set(code, { count: 1, label, source, exchange: strip(ex) });
+  }
+
   private reachOf(label: string): LabelReach {
     let reach = this.reach.get(label);
     if (!reach) this.reach.set(label, (reach = { requests: 0, replies: 0, nonEmpty: 0, objects: new Map() }));
     return reach;
   }
+}
+
+/** How many distinct error codes the recorder keeps. */
+export const MAX_ERROR_CODES = 64;
+
+/** One error code seen in the run: how often, and the first reply that carried it. */
+export interface ErrorCodeSeen {
+  count: number;
+  /** The event (or topic) of the first reply with it. */
+  label: string;
+  /** Who sent that request: a check id, `exploration`, `run`. */
+  source: string;
+  exchange: Exchange;
 }
 
 /** What one label (event or topic) got over the run. */

@@ -12,6 +12,7 @@ export function mplusMutant(def: {
   name: string;
   description: string;
   checks: string[];
+  alongside?: string[];
   break: (reference: Stages, setup: ReceiverSetup) => Stages;
 }): Mutant {
   return {
@@ -19,6 +20,7 @@ export function mplusMutant(def: {
     profile: 'mplus',
     description: def.description,
     checks: def.checks,
+    ...(def.alongside ? { alongside: def.alongside } : {}),
     handlers: (setup) => mplusHandlers(def.break(referenceStages(setup), setup), newReplyState()),
   };
 }

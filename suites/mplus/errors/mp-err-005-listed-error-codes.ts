@@ -1,5 +1,4 @@
-import type { Delivery } from '../../../src/pos/context.js';
-import { ERROR_CODES, received } from '../../../src/pos/judge.js';
+import { ERROR_CODES } from '../../../src/pos/judge.js';
 import { reshaped, truncatedJson } from '../../../src/protocol/corpus/forms.js';
 import { mplusCheck, SPEC } from '../check.js';
 
@@ -9,29 +8,33 @@ export default mplusCheck({
   level: 'SHOULD',
   area: 'errors',
   spec: { doc: SPEC.reference, quote: 'error.code | string | One of the Error Codes.' },
+  // Run-wide: it judges the error codes of every reply of the run, so it runs after every other check.
+  order: 'late',
   async run(t) {
-    // Bad requests of every kind the vendor lists a code for, and valid ones (a business error has a code too).
-    const replies: Array<{ fault: string; d: Delivery }> = [];
+    // Bad requests of every kind the vendor lists a code for, and valid ones (a business error has a code too),
+    // so that a run of this check alone (--check MP-ERR-005) has codes to judge.
     for (const { name: e } of t.events()) {
-      replies.push(
-        { fault: 'a valid request', d: await t.send(e) },
-        { fault: 'a signature over other bytes', d: await t.deliver(e, t.request(e), { forged: 'other-body' }) },
-        { fault: 'no signature', d: await t.deliver(e, t.request(e), { forged: 'missing' }) },
-        { fault: 'truncated JSON', d: await t.deliver(e, t.request(e), { raw: truncatedJson(20) }) },
-        { fault: 'no Content-Type', d: await t.deliver(e, t.request(e), { tamper: { contentType: null } }) },
-        { fault: 'no event object', d: await t.deliver(e, t.request(e), { raw: reshaped<Record<string, unknown>>('no event object', ({ event: _, ...rest }) => rest) }) },
-      );
+      await t.send(e);
+      await t.deliver(e, t.request(e), { forged: 'other-body' });
+      await t.deliver(e, t.request(e), { forged: 'missing' });
+      await t.deliver(e, t.request(e), { raw: truncatedJson(20) });
+      await t.deliver(e, t.request(e), { tamper: { contentType: null } });
+      await t.deliver(e, t.request(e), { raw: reshaped<Record<string, unknown>>('no event object', ({ event: _, ...rest }) => rest) });
     }
-    const coded = replies.filter((r) => r.d.reply.errorCode !== undefined);
-    if (coded.length === 0) t.skip('no reply carried an error.code, so there was no code to compare with the vendor\'s list');
+    // Every error.code any reply of the run carried, whichever check (or the exploration) sent the request.
+    const seen = t.deps.recorder.errorCodes;
+    if (seen.size === 0) t.skip("no reply of the run carried an error.code, so there was no code to compare with the vendor's list");
     // The list is cut off on the vendor's page (spec README), so an unknown code is a SHOULD, never a MUST.
-    const unknown = coded.filter((r) => !ERROR_CODES.includes(r.d.reply.errorCode!));
+    const unknown = [...seen].filter(([code]) => !ERROR_CODES.includes(code));
     if (unknown.length > 0) {
-      const codes = [...new Set(unknown.map((r) => r.d.reply.errorCode))];
-      t.fail(`error code${codes.length > 1 ? 's' : ''} ${codes.join(', ')} ${codes.length > 1 ? 'are' : 'is'} not in the vendor's list`, {
+      const codes = unknown.map(([code]) => code);
+      t.fail(`error code${codes.length > 1 ? 's' : ''} ${codes.join(', ')} ${codes.length > 1 ? 'are' : 'is'} not in the vendor's list: the POS does not know ${codes.length > 1 ? 'them' : 'it'}`, {
         expected: `error.code one of ${ERROR_CODES.join(', ')}`,
-        received: unknown.slice(0, 5).map((r) => `${r.d.event} with ${r.fault}: ${received(r.d)}`).join('; '),
-        exchanges: unknown.slice(0, 5).map((r) => r.d.exchange),
+        received: unknown
+          .slice(0, 5)
+          .map(([code, s]) => `${code} in ${s.count} repl${s.count > 1 ? 'ies' : 'y'}, first to ${s.label} sent by ${s.source}: HTTP ${s.exchange.response?.status}`)
+          .join('; '),
+        exchanges: unknown.slice(0, 5).map(([, s]) => s.exchange),
       });
     }
   },
