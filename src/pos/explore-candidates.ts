@@ -1,6 +1,7 @@
 import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { MplusContext } from './context.js';
-import { HOME_EVENTS, pinsOf, place, type Pin } from './explore-pins.js';
+import { HOME_EVENTS, pinsOf, place, withFreshLineIds, type Pin } from './explore-pins.js';
+import { FLOW_FEATURES as TARGETS } from './coverage.js';
 import type { Exploration } from './explore.js';
 
 /** One request exploration sends, and where it came from. */
@@ -19,8 +20,8 @@ const FOLLOW_UPS = new Set(['pollExternalPayment', 'requestCancelExternalPayment
 /** The event the polling probe uses first: seed 003's example. */
 const PROBE_FIRST = 'addSessionLine';
 
-/** The order of phase B's strategies, over and over: more of what worked counts double. */
-const CYCLE = ['more', 'more', 'cross', 'energy', 'blind'] as const;
+/** The order of phase B's strategies, over and over: more of what worked and of the events that answer count double. */
+const CYCLE = ['more', 'energy', 'more', 'energy', 'cross', 'blind'] as const;
 
 /**
  * The candidates of one exploration, in order. Phase A tries everything once: the polling probe, each
@@ -35,11 +36,13 @@ export class Candidates {
   private readonly sessionEvents: string[];
   private readonly successes: Array<{ c: Candidate; features: string[] }> = [];
   private readonly crossed = new Set<string>();
-  private readonly fruitful = new Set<string>();
+  /** What each event's replies carried: reply objects (and flow features) by name. */
+  private readonly carried = new Map<string, Set<string>>();
+  /** Stride scheduling of the energy strategy: each event's pass, moved on by 1 / its energy when picked. */
+  private readonly pass = new Map<string, number>();
   private step = 0;
   private blind = 0;
   private more = 0;
-  private energy = 0;
 
   constructor(
     private readonly t: MplusContext,
@@ -48,12 +51,17 @@ export class Candidates {
     this.events = t.events().map((e) => e.name).filter((n) => !FOLLOW_UPS.has(n));
     this.sessionEvents = this.events.filter((n) => t.catalogue.get(n).session === 'required');
     const probe = this.probeEvent();
-    if (probe) this.phaseA.push(() => ({ event: probe, template: t.request(probe, { polling: true }), via: 'generated', probe: true }));
+    if (probe) this.phaseA.push(() => ({ event: probe, template: this.request(probe, { polling: true }), via: 'generated', probe: true }));
     const pins = pinsOf(t.sub, t.deps.schemas);
     const home = (pin: Pin) => HOME_EVENTS[pin.kind].filter((e) => this.events.includes(e));
     for (const pin of pins.filter((p) => p.from === 'catalogue')) for (const e of home(pin)) this.phaseA.push(() => this.pinned(e, pin, pin.from));
-    for (const e of this.events) this.phaseA.push(() => ({ event: e, template: t.request(e), via: 'generated' }));
+    for (const e of this.events) this.phaseA.push(() => ({ event: e, template: this.request(e), via: 'generated' }));
     for (const pin of pins.filter((p) => p.from === 'vocabulary')) for (const e of home(pin)) this.phaseA.push(() => this.pinned(e, pin, pin.from));
+  }
+
+  /** A generated request of `event`, its lines under fresh ids. */
+  private request(event: string, shape: Parameters<MplusContext['request']>[1] = {}): MplusRequest {
+    return withFreshLineIds(this.t.request(event, shape), () => this.t.freshId('line'));
   }
 
   /** All of phase A was sent. */
@@ -75,10 +83,20 @@ export class Candidates {
   }
 
   /** What a candidate's reply carried that exploration still wanted. */
-  feedback(c: Candidate, found: string[]): void {
-    if (found.length === 0) return;
-    this.fruitful.add(c.event);
-    this.successes.push({ c, features: found });
+  feedback(c: Candidate, found: string[], carried: readonly string[]): void {
+    const seen = this.carried.get(c.event) ?? new Set<string>();
+    for (const f of carried) seen.add(f);
+    this.carried.set(c.event, seen);
+    if (found.length > 0) this.successes.push({ c, features: found });
+  }
+
+  /**
+   * How much an event deserves more requests: the more its replies carried (an integrator that answers an event
+   * with objects reacts to it; one that opened a flow there may open others), the more it gets.
+   */
+  private energyOf(event: string): number {
+    const seen = [...(this.carried.get(event) ?? [])];
+    return seen.length === 0 ? 0 : 1 + seen.length + 3 * seen.filter((f) => TARGETS.includes(f)).length;
   }
 
   /** The event of the polling probe: the first with optional polling that the config leaves open, addSessionLine first. */
@@ -91,7 +109,7 @@ export class Candidates {
   }
 
   private pinned(event: string, pin: Pin, via: Candidate['via']): Candidate | undefined {
-    const template = place(this.t.request(event), event, pin, () => this.t.freshId('line'), this.t.deps.schemas);
+    const template = place(this.request(event), event, pin, () => this.t.freshId('line'), this.t.deps.schemas);
     return template ? { event, template, via, pin } : undefined;
   }
 
@@ -102,7 +120,7 @@ export class Candidates {
         const wanted = this.successes.filter((s) => s.features.some((f) => this.x.wants(f)));
         if (wanted.length === 0) return undefined;
         const { c } = wanted[this.more++ % wanted.length];
-        return c.pin ? this.pinned(c.event, c.pin, 'steered') : { event: c.event, template: this.t.request(c.event), via: 'steered' };
+        return c.pin ? this.pinned(c.event, c.pin, 'steered') : { event: c.event, template: this.request(c.event), via: 'steered' };
       }
       case 'cross': {
         // An entry that opened a flow, in the session of another event (an article in the session a voucher is scanned into).
@@ -119,15 +137,20 @@ export class Candidates {
         return undefined;
       }
       case 'energy': {
-        const events = this.events.filter((e) => this.fruitful.has(e));
-        if (events.length === 0) return undefined;
-        const e = events[this.energy++ % events.length];
-        return { event: e, template: this.t.request(e), via: 'generated' };
+        // Stride scheduling: the event with the lowest pass goes next; its pass moves on by 1 / its energy.
+        let best: string | undefined;
+        for (const e of this.events) {
+          if (this.energyOf(e) === 0) continue;
+          if (best === undefined || (this.pass.get(e) ?? 0) < (this.pass.get(best) ?? 0)) best = e;
+        }
+        if (best === undefined) return undefined;
+        this.pass.set(best, (this.pass.get(best) ?? 0) + 1 / this.energyOf(best));
+        return { event: best, template: this.request(best), via: 'generated' };
       }
       case 'blind': {
         if (this.events.length === 0) return undefined;
         const e = this.events[this.blind++ % this.events.length];
-        return { event: e, template: this.t.request(e), via: 'generated' };
+        return { event: e, template: this.request(e), via: 'generated' };
       }
     }
   }

@@ -124,3 +124,23 @@ export function place(request: MplusRequest, event: string, pin: Pin, lineId: ()
   const stamped = { ...req, event: { ...req.event, eventTimestamp: '2026-01-05T09:00:00.000+01:00' } };
   return schemas.validate(REQUEST_SCHEMA, stamped).length === 0 ? req : undefined;
 }
+
+/**
+ * `request` with every line under a fresh id, consistently (the added or removed line keeps matching its
+ * session line). Line ids are the POS's: each line it rings up gets a new one; fast-check draws uuids from few
+ * values, and a receiver that decides anything by the line id would see the same few lines again and again.
+ */
+export function withFreshLineIds(request: MplusRequest, lineId: () => string): MplusRequest {
+  const req = structuredClone(request) as MplusRequest & Record<string, any>;
+  const renamed = new Map<string, string>();
+  const rename = (line: { lineId?: unknown } | undefined) => {
+    if (!line || typeof line.lineId !== 'string') return;
+    const id = renamed.get(line.lineId) ?? lineId();
+    renamed.set(line.lineId, id);
+    line.lineId = id;
+  };
+  for (const line of req.session?.lines ?? []) rename(line);
+  rename(req.addSessionLine?.line);
+  rename(req.removeSessionLine?.line);
+  return req;
+}

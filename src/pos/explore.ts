@@ -23,8 +23,8 @@ export const TARGETS = FLOW_FEATURES;
 
 /** Requests of each feature exploration wants before it stops looking for more. */
 export const WANTED = 3;
-/** Requests in a row that found nothing new before exploration calls the search done. */
-export const PLATEAU = 24;
+/** Requests in a row (after the first pass) that found nothing new before exploration calls the search done. */
+export const PLATEAU = 40;
 /** Openers kept per feature. */
 const KEPT = 8;
 
@@ -142,9 +142,9 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
       const c = candidates.next();
       if (!c) break;
       x.summary.tried[c.via]++;
-      const { found, answered } = await tryCandidate(t, x, c);
+      const { found, answered, carried } = await tryCandidate(t, x, c);
       unanswered = answered ? 0 : unanswered + 1;
-      candidates.feedback(c, found);
+      candidates.feedback(c, found, carried);
       quiet = found.length > 0 ? 0 : quiet + 1;
     }
   } catch (err) {
@@ -160,7 +160,7 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
  * Sends one candidate as the POS does (no dialog or form answered, a polling process cancelled after its
  * first round): what new it opened, and whether a complete reply came back.
  */
-async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<{ found: string[]; answered: boolean }> {
+async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<{ found: string[]; answered: boolean; carried: string[] }> {
   const till = new Till(t, 0);
   till.open(sessionFrom(t, c.template));
   const payment = c.event === 'startExternalPayment' ? startPayment(till, c.template, t.freshId('external-payment')) : undefined;
@@ -173,10 +173,10 @@ async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Prom
     await till.send('cancelExternalPayment', { externalPayment: payment });
   // The probe's request polls where the subscription does not: it serves the polling checks only.
   const answered = !!first && !first.delivery.reply.missing;
-  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return { found: [], answered };
+  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return { found: [], answered, carried: [] };
   const features = replyFeatures(first.reply);
   const opener: Opener = { event: c.event, template: c.template, via: c.via, ...(c.pin ? { pin: c.pin.label } : {}) };
-  return { found: x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [], answered };
+  return { found: x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [], answered, carried: features };
 }
 
 /** The session of `till` in the payment screen with a requested external payment, as the POS has it before startExternalPayment. */
