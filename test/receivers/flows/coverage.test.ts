@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { http } from 'msw';
+import { http } from '../../../src/reference/handler.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mplusReference } from '../../../src/reference/mplus/mutant.js';
 import { serveHandlers, type ServedReceiver } from '../../../src/reference/server.js';
