@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8, MAX_JSON_DEPTH, readJsonBody, scanJson } from './body.js';
+import { firstInvalidUtf8, MAX_JSON_DEPTH, nestsDeeperThan, readJsonBody, scanJson } from './body.js';
 
 const read = (text: string | Buffer, headers: Record<string, string> = {}) => readJsonBody(Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'), headers);
 
@@ -48,6 +48,16 @@ describe('readJsonBody', () => {
     expect(r.warnings).toEqual([
       'the reply repeats names within one object ("message" at /message/0, "x" at /): RFC 8259 §4 says names SHOULD be unique, and readers differ on which one wins (hookcert read the last)',
     ]);
+  });
+});
+
+describe('nestsDeeperThan', () => {
+  it('counts nesting outside strings, on any text, valid JSON or not', () => {
+    expect(nestsDeeperThan('[[1]]', 2)).toBe(false);
+    expect(nestsDeeperThan('[[[1]]]', 2)).toBe(true);
+    expect(nestsDeeperThan('["[[[[", "\\"]', 1)).toBe(false);
+    expect(nestsDeeperThan('{"a": "unterminated [[[[', 1)).toBe(false);
+    expect(nestsDeeperThan('['.repeat(100_000), MAX_JSON_DEPTH)).toBe(true);
   });
 });
 

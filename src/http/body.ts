@@ -31,6 +31,8 @@ export function readJsonBody(raw: Buffer, headers: Record<string, string> = {}):
     return { error: `the body is not valid UTF-8: byte 0x${raw[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (RFC 8259 §8.1: JSON is UTF-8)`, warnings: [] };
   }
   const text = raw.toString('utf8');
+  // Depth first: a reply nested 100,000 deep is refused before it is built in memory.
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { error: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep, which hookcert does not read (a reply object nests a few levels)`, warnings: [] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -40,11 +42,25 @@ export function readJsonBody(raw: Buffer, headers: Record<string, string> = {}):
     return { error: `${message}${hint}`, warnings: [] };
   }
   const scan = scanJson(text);
-  if (scan.tooDeep) return { error: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep, which hookcert does not read (a reply object nests a few levels)`, warnings: [] };
   const warnings = scan.duplicates.length
     ? [`the reply repeats names within one object (${scan.duplicates.slice(0, 3).join(', ')}): RFC 8259 §4 says names SHOULD be unique, and readers differ on which one wins (hookcert read the last)`]
     : [];
   return { json, warnings };
+}
+
+/** True when `text` (any text, JSON or not) opens more than `max` objects or arrays at once, outside strings. */
+export function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+    else if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    }
+  }
+  return false;
 }
 
 /** One pass over JSON text already known to be valid: nesting depth and duplicate names (`"id" at /lines/0`). */

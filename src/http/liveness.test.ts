@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, TransportErrorKind } from './exchange.js';
-import { BROKEN_THRESHOLD, Liveness } from './liveness.js';
+import { BROKEN_THRESHOLD, Liveness, NEVER_WHOLE_THRESHOLD } from './liveness.js';
 
 let seq = 0;
 const ex = (outcome: number | TransportErrorKind): Exchange => ({
@@ -44,8 +44,10 @@ describe('Liveness', () => {
   it('suspects an endpoint whose replies all come back broken, across several checks, not one check alone', () => {
     const cut = (): Exchange => ({ ...ex(200), error: { kind: 'timeout', message: 'no complete reply within 5000 ms' } });
     const one = new Liveness();
+    one.note(ex(200), 'probe');
     for (let i = 0; i < 3 * BROKEN_THRESHOLD; i++) expect(one.note(cut(), 'MP-ERR-002')).toBeUndefined();
     const l = new Liveness();
+    l.note(ex(200), 'probe');
     const seen = Array.from({ length: BROKEN_THRESHOLD }, (_, i) => l.note(cut(), `check-${i % 3}`));
     expect(seen.slice(0, -1).every((s) => s === undefined)).toBe(true);
     expect(seen.at(-1)).toBe('broken');
@@ -55,5 +57,13 @@ describe('Liveness', () => {
     // One complete reply in between proves the endpoint can answer.
     l.note(ex(200), 'check-0');
     expect(l.broken).toBe(0);
+  });
+
+  it('suspects sooner an endpoint that has never given one complete reply, whichever checks asked', () => {
+    const cut = (): Exchange => ({ ...ex(200), error: { kind: 'reset', message: 'the connection was reset' } });
+    const l = new Liveness();
+    const seen = Array.from({ length: NEVER_WHOLE_THRESHOLD }, () => l.note(cut(), 'MP-TIM-001'));
+    expect(seen).toEqual([...Array(NEVER_WHOLE_THRESHOLD - 1).fill(undefined), 'broken']);
+    expect(l.reason(cut(), 'broken')).toMatch(/^the endpoint broke every reply: no reply of the run came whole: the last 6 requests and a repeat/);
   });
 });

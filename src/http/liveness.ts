@@ -19,6 +19,11 @@ export const SILENCE_THRESHOLD = 3;
 export const BROKEN_THRESHOLD = 12;
 /** The checks (or other senders) a run of broken exchanges must span. */
 export const BROKEN_SOURCES = 3;
+/**
+ * Broken exchanges in a row, from any checks, that make the endpoint a suspect while it has not yet given one
+ * complete reply in the run (the probe included): it has proven nothing but that it breaks replies.
+ */
+export const NEVER_WHOLE_THRESHOLD = 6;
 
 /** Why the endpoint is a suspect: it says nothing (`silent`), or every reply comes back broken (`broken`). */
 export type Suspicion = 'silent' | 'broken';
@@ -27,7 +32,8 @@ export type Suspicion = 'silent' | 'broken';
  * Watches whether the endpoint still answers, and whether it answers anything whole. An exchange with any HTTP
  * reply (even a 5xx, or a body cut off) proves it is alive; {@link SILENCE_THRESHOLD} exchanges in a row with
  * no reply at all make it a `silent` suspect. A complete reply proves it can answer; {@link BROKEN_THRESHOLD}
- * exchanges in a row from several checks that got no complete reply make it a `broken` suspect. The run then
+ * exchanges in a row from several checks that got no complete reply make it a `broken` suspect (and
+ * {@link NEVER_WHOLE_THRESHOLD} from any checks, while no reply of the run has come whole). The run then
  * repeats the first request of the run: when that fails too, the endpoint has stopped (crashed, hung, went
  * away) or breaks every reply, rather than choked on one hostile input, and the run ends `incomplete` with what
  * it had judged.
@@ -39,6 +45,8 @@ export class Liveness {
   silent = 0;
   /** Exchanges in a row that got no complete reply (silent ones included). */
   broken = 0;
+  /** Exchanges that got a complete reply. */
+  whole = 0;
   /** The latest silent exchange. */
   last?: Exchange;
   /** The latest broken exchange. */
@@ -58,6 +66,7 @@ export class Liveness {
       this.silent = 0;
     }
     if (!ex.error) {
+      this.whole++;
       this.broken = 0;
       this.sources.clear();
       return undefined;
@@ -70,6 +79,7 @@ export class Liveness {
       this.last = ex;
       if (this.silent >= this.threshold) return 'silent';
     }
+    if (this.whole === 0 && this.broken >= NEVER_WHOLE_THRESHOLD) return 'broken';
     if (this.broken >= this.brokenThreshold && this.sources.size >= BROKEN_SOURCES) return 'broken';
     return undefined;
   }
@@ -93,7 +103,9 @@ export class Liveness {
     if (suspicion === 'broken') {
       const last = this.lastBroken ?? repeat;
       const how = last.response ? `HTTP ${last.response.status}, then no complete reply` : 'no reply';
-      return `the endpoint broke every reply: the last ${this.broken} requests (from ${this.sources.size} checks) and a repeat of the first one got ${how} (${what}); last request #${last.seq}: POST ${last.request.url}`;
+      const from = this.sources.size > 1 ? ` (from ${this.sources.size} checks)` : '';
+      const never = this.whole === 0 ? 'no reply of the run came whole: ' : '';
+      return `the endpoint broke every reply: ${never}the last ${this.broken} requests${from} and a repeat of the first one got ${how} (${what}); last request #${last.seq}: POST ${last.request.url}`;
     }
     const last = this.last ?? repeat;
     const lastLine = `last request #${last.seq}: POST ${last.request.url}`;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { Subscription } from '../config/subscription.js';
-import type { LiveExchange } from '../http/exchange.js';
+import type { Exchange, LiveExchange } from '../http/exchange.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import type { RunOptions } from './options.js';
-import { ExchangeSample, strip } from './recorder.js';
+import { ExchangeSample, KEPT_PER_CASE, strip } from './recorder.js';
 import type { CaseCount, FailureDetail, FlowRecord, KindFailure } from './types.js';
 
 /** The most failing kinds a check reports beside its first failure (each costs a shrink). */
@@ -36,8 +36,11 @@ export class PropertyFailure extends CheckFailure {
 export class CheckContext {
   readonly warnings: string[] = [];
   readonly sample = new ExchangeSample();
-  /** The exchanges of the case running now (a property case, or the whole check). */
-  protected caseExchanges: LiveExchange[] = [];
+  /**
+   * The latest exchanges of the case running now (a property case, or the whole check), as records (without
+   * their raw reply bytes): what a failure shows when it names no exchanges of its own.
+   */
+  protected caseExchanges: Exchange[] = [];
   /** The flows of the case running now. */
   protected caseFlows: FlowRecord[] = [];
   /** The flows of the last case that passed (kept for the report). */
@@ -65,7 +68,8 @@ export class CheckContext {
   /** Records an exchange made for this check (the simulator calls it). */
   noteExchange(ex: LiveExchange): void {
     this.sample.add(ex);
-    this.caseExchanges.push(ex);
+    this.caseExchanges.push(strip(ex));
+    if (this.caseExchanges.length > KEPT_PER_CASE) this.caseExchanges.shift();
   }
 
   /**

@@ -2,6 +2,8 @@ import type { Exchange, LiveExchange } from '../http/exchange.js';
 
 /** How many exchanges of a passing check are kept for the report. */
 export const KEPT_PER_CHECK = 12;
+/** How many of the latest exchanges of a case a failure shows when it names none itself. */
+export const KEPT_PER_CASE = 32;
 
 /**
  * The run's memory of what went over the wire: every exchange's latency (for the timing figures) and a
