@@ -5,7 +5,9 @@
 // Runs in its own process; prints one JSON line.
 //   node bench/engine.mjs throughput <url> <concurrency> <durationMs>
 //       N workers (each its own check context, seed and workplace) deliver generated requests in a loop, cycling
-//       through every event, for durationMs after a warm-up; → { requests, rps, … }
+//       through every event, for durationMs after a warm-up; → { requests, rps, … }. The requests are generated
+//       ahead of sending, as a check's cases are (POOL per worker, made during the warm-up); each delivery
+//       stamps its own identity, serialises, signs, sends, times, judges and records, as in a run.
 //   node bench/engine.mjs latency <url> <event> <samples>
 //       sends <samples> requests for <event> one after another; → { latencies: [ms…] } as hookcert reports them
 // The secret comes from HOOKCERT_SECRET.
@@ -29,8 +31,9 @@ const driver = profile('mplus').driver;
 const schemas = registry();
 const recorder = new Recorder();
 const client = new HttpClient({ connections: 256, connectTimeoutMs: 5000, maxBodyBytes: options.maxBodyBytes });
-const deps = { client, recorder, schemas };
-const context = (i) => driver.context(sub, options, deriveSeed(options.seed, `bench:${i}`), deps);
+const context = (i) => driver.context(sub, options, deriveSeed(options.seed, `bench:${i}`), { client, recorder, schemas, source: `bench:${i}` });
+/** Requests generated ahead per worker, cycled through while measuring. */
+const POOL = 96;
 
 if (what === 'throughput') {
   const concurrency = Number(arg3);
@@ -42,8 +45,10 @@ if (what === 'throughput') {
   let failures = 0;
   const worker = async (w) => {
     const t = context(w);
-    for (let i = w; !stop; i++) {
-      const d = await t.send(events[i % events.length]);
+    const pool = Array.from({ length: POOL }, (_, i) => ({ event: events[(w + i) % events.length], request: t.request(events[(w + i) % events.length]) }));
+    for (let i = 0; !stop; i++) {
+      const { event, request } = pool[i % POOL];
+      const d = await t.deliver(event, request);
       if (!counting) continue;
       requests++;
       if (d.reply.missing || d.reply.status !== 200 || d.reply.schemaIssues.length > 0) failures++;

@@ -42,7 +42,7 @@ describe.each(['mplus', 'kopokopo'] as const)('the %s suite at --concurrency 1 a
   let receiver: ServedReceiver;
   beforeAll(async () => {
     const setup = { secret, secretEncoding: name === 'mplus' ? ('base64' as const) : ('utf8' as const), subscriptionIds: ['acme-42'] };
-    receiver = await serveHandlers(profile(name).reference(setup));
+    receiver = await serveHandlers(await profile(name).reference(setup));
   });
   afterAll(() => receiver.close());
 

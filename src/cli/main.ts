@@ -2,24 +2,22 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { HookcertError } from '../errors.js';
 import { redact, Secret } from '../secret.js';
 import { VERSION } from '../version.js';
-import { demoCommand } from './commands/demo.js';
-import { listCommand, listMutantsCommand } from './commands/list.js';
-import { mergeCommand } from './commands/merge.js';
-import { replayCommand } from './commands/replay.js';
-import { runCommand } from './commands/run.js';
-import { serveCommand } from './commands/serve.js';
 import { processIo, type Io } from './io.js';
 import { COMMANDS, EXIT, OPTIONS, type CommandName, type OptionSpec } from './options.js';
 
 type Action = (opts: Record<string, any>, io: Io) => Promise<number>;
+/**
+ * Each command loads its modules when it runs, not before: `--version` and `--help` load nothing heavy, and
+ * only `demo` and `serve` load the reference receivers.
+ */
 const ACTIONS: Record<CommandName, Action> = {
-  run: runCommand,
-  demo: demoCommand,
-  serve: serveCommand,
-  list: listCommand,
-  'list-mutants': listMutantsCommand,
-  replay: replayCommand,
-  merge: mergeCommand,
+  run: async (o, io) => (await import('./commands/run.js')).runCommand(o, io),
+  demo: async (o, io) => (await import('./commands/demo.js')).demoCommand(o, io),
+  serve: async (o, io) => (await import('./commands/serve.js')).serveCommand(o, io),
+  list: async (o, io) => (await import('./commands/list.js')).listCommand(o, io),
+  'list-mutants': async (o, io) => (await import('./commands/list.js')).listMutantsCommand(o, io),
+  replay: async (o, io) => (await import('./commands/replay.js')).replayCommand(o, io),
+  merge: async (o, io) => (await import('./commands/merge.js')).mergeCommand(o, io),
 };
 
 /** A message as one line with one `hookcert:` prefix: `hookcert: unknown option '--urll' (Did you mean --url?)`. */

@@ -3,8 +3,6 @@ import { HookcertError, HookcertErrorCode } from '../errors.js';
 import { kopokopoDriver, kopokopoEvents } from '../protocol/kopokopo/driver.js';
 import { mplusDriver, mplusEvents } from '../protocol/mplus/driver.js';
 import type { ReceiverSetup } from '../reference/mutant.js';
-import { kopokopoReference } from '../reference/kopokopo/mutant.js';
-import { mplusReference } from '../reference/mplus/mutant.js';
 import type { ProfileDriver } from '../runner/run.js';
 import type { ProfileName } from '../runner/types.js';
 import type { RequestHandler } from '../reference/handler.js';
@@ -13,12 +11,13 @@ import type { RequestHandler } from '../reference/handler.js';
 export interface ProfileEntry {
   driver: ProfileDriver;
   events: EventCatalogue;
-  reference(setup: ReceiverSetup): RequestHandler[];
+  /** The reference receiver's handlers (loaded on demand: only `demo` and `serve` serve one). */
+  reference(setup: ReceiverSetup): Promise<RequestHandler[]>;
 }
 
 const PROFILES: Partial<Record<ProfileName, ProfileEntry>> = {
-  mplus: { driver: mplusDriver, events: mplusEvents, reference: mplusReference },
-  kopokopo: { driver: kopokopoDriver, events: kopokopoEvents, reference: kopokopoReference },
+  mplus: { driver: mplusDriver, events: mplusEvents, reference: async (setup) => (await import('../reference/mplus/mutant.js')).mplusReference(setup) },
+  kopokopo: { driver: kopokopoDriver, events: kopokopoEvents, reference: async (setup) => (await import('../reference/kopokopo/mutant.js')).kopokopoReference(setup) },
 };
 
 /** The profile called `name`. */

@@ -1,8 +1,9 @@
 import { rootCertificates } from 'node:tls';
 import { performance } from 'node:perf_hooks';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { classifyTransportError } from './classify.js';
 import { debugLines } from './debug.js';
+import { dispatchPost, type Received } from './dispatch.js';
 import type { LiveExchange } from './exchange.js';
 import { InFlightGate } from './gate.js';
 
@@ -57,6 +58,9 @@ export class HttpClient implements Sender {
   private readonly maxBodyBytes: number;
   private seq = 0;
   private readonly aborter = new AbortController();
+  /** The requests in flight, so that stopping the run aborts each (one controller a request, no composed signals). */
+  private readonly flying = new Set<Flight>();
+  private readonly targets = new Map<string, { origin: string; path: string }>();
   /** The cap on requests in flight, when there is one. */
   readonly gate?: InFlightGate;
 
@@ -79,9 +83,9 @@ export class HttpClient implements Sender {
    */
   async send(req: SendRequest): Promise<LiveExchange> {
     let release: (() => void) | undefined;
+    if (this.aborter.signal.aborted || req.signal?.aborted) return this.unsent(req);
     if (this.gate) {
-      const waiting = req.signal ? AbortSignal.any([req.signal, this.aborter.signal]) : this.aborter.signal;
-      release = await this.gate.acquire(waiting).catch(() => undefined);
+      release = this.gate.tryAcquire() ?? (await this.gate.acquire(req.signal, this.aborter.signal).catch(() => undefined));
       if (!release) return this.unsent(req);
     }
     try {
@@ -100,7 +104,7 @@ export class HttpClient implements Sender {
       seq: ++this.seq,
       label: req.label,
       request: { method: 'POST', url: req.url, headers: { ...req.headers }, body: req.body.toString('utf8') },
-      error: { kind: 'aborted', message: this.aborter.signal.aborted ? 'not sent: the run was stopped' : 'not sent: its check had ended' },
+      error: { kind: 'aborted', message: this.aborter.signal.aborted ? 'the run was stopped' : 'not sent: its check had ended' },
       timing: { startedAt: new Date().toISOString(), totalMs: 0 },
     };
   }
@@ -114,57 +118,42 @@ export class HttpClient implements Sender {
       request: { method: 'POST', url: req.url, headers: { ...req.headers }, body: req.body.toString('utf8') },
       timing: { startedAt: new Date().toISOString(), totalMs: 0 },
     };
-    const deadline = AbortSignal.timeout(req.timeoutMs);
     const keep = this.options.recordBodyBytes ?? 16 * 1024;
-    const signal = AbortSignal.any(req.signal ? [deadline, this.aborter.signal, req.signal] : [deadline, this.aborter.signal]);
-    let status: number | undefined;
-    let headers: Record<string, string> = {};
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let truncated = false;
-    try {
-      const res = await request(req.url, {
-        method: 'POST',
-        headers: req.headers,
-        body: req.body,
-        dispatcher: this.dispatcher,
-        signal,
-        headersTimeout: req.timeoutMs,
-        bodyTimeout: req.timeoutMs,
-      });
-      exchange.timing.headersMs = performance.now() - t0;
-      status = res.statusCode;
-      headers = flattenHeaders(res.headers);
+    const { origin, path } = this.target(req.url);
+    const sending = dispatchPost(this.dispatcher, {
+      origin,
+      path,
+      headers: req.headers,
+      body: req.body,
+      timeoutMs: req.timeoutMs,
+      limit: this.maxBodyBytes,
       // A body that declares more than the cap is too large already: read what the record keeps, no more.
-      const declared = Number(headers['content-length']);
-      const limit = declared > this.maxBodyBytes ? Math.min(this.maxBodyBytes, keep) : this.maxBodyBytes;
-      for await (const chunk of res.body) {
-        const buf = chunk as Buffer;
-        if (bytes + buf.length > limit) {
-          chunks.push(buf.subarray(0, limit - bytes));
-          bytes = limit;
-          truncated = true;
-          res.body.destroy();
-          break;
-        }
-        chunks.push(buf);
-        bytes += buf.length;
-      }
-      if (declared > this.maxBodyBytes) truncated = true;
-      if (truncated) exchange.error = { kind: 'too-large', message: tooLarge(this.maxBodyBytes, headers, bytes) };
+      declaredLimit: () => Math.min(this.maxBodyBytes, keep),
+    });
+    // The deadline, the end of the run and the end of the request's check each abort it; the first one says why.
+    const flight: Flight = { abort: sending.abort };
+    const deadline = setTimeout(() => abortFlight(flight, 'timeout'), req.timeoutMs);
+    const onCheckEnd = () => abortFlight(flight, 'check');
+    req.signal?.addEventListener('abort', onCheckEnd, { once: true });
+    this.flying.add(flight);
+    let got: Received;
+    try {
+      got = await sending.done;
     } catch (err) {
-      const elapsed = Math.round(performance.now() - t0);
-      if (this.aborter.signal.aborted) exchange.error = { kind: 'aborted', message: 'the run was stopped' };
-      else if (req.signal?.aborted) exchange.error = { kind: 'aborted', message: 'its check ended' };
-      else if (deadline.aborted) exchange.error = { kind: 'timeout', message: timedOut(req.timeoutMs, status, bytes, exchange.timing.headersMs) };
-      else {
-        const classified = classifyTransportError(err);
-        if (classified.kind === 'timeout') classified.message = timedOut(req.timeoutMs, status, bytes, exchange.timing.headersMs);
-        if (classified.kind === 'reset' && status !== undefined) classified.message += cutShort(bytes, headers);
-        if (classified.kind === 'reset' || classified.kind === 'protocol') classified.message += ` (after ${elapsed} ms)`;
-        exchange.error = classified;
-      }
+      got = (err as { received?: Received }).received ?? { chunks: [], bytes: 0, truncated: false };
+      exchange.error = this.failure(err, flight, req.timeoutMs, got, t0);
+    } finally {
+      clearTimeout(deadline);
+      req.signal?.removeEventListener('abort', onCheckEnd);
+      this.flying.delete(flight);
     }
+    const status = got.status;
+    const headers = got.headers ? flattenHeaders(got.headers) : {};
+    const bytes = got.bytes;
+    const chunks = got.chunks;
+    if (got.headersAt !== undefined) exchange.timing.headersMs = got.headersAt - t0;
+    const truncated = got.truncated || Number(headers['content-length']) > this.maxBodyBytes;
+    if (truncated && !exchange.error) exchange.error = { kind: 'too-large', message: tooLarge(this.maxBodyBytes, headers, bytes) };
     exchange.timing.totalMs = performance.now() - t0;
     if (status !== undefined) {
       // A body cut at the cap is judged by its size alone: only what the record keeps is kept.
@@ -177,9 +166,35 @@ export class HttpClient implements Sender {
     return exchange;
   }
 
+  /** How an exchange that got no complete reply ended, in the words of its record. */
+  private failure(err: unknown, flight: Flight, timeoutMs: number, got: Received, t0: number): NonNullable<LiveExchange['error']> {
+    const elapsedMs = performance.now() - t0;
+    const headersMs = got.headersAt !== undefined ? got.headersAt - t0 : undefined;
+    const headers = got.headers ? flattenHeaders(got.headers) : {};
+    if (flight.why === 'run' || this.aborter.signal.aborted) return { kind: 'aborted', message: 'the run was stopped' };
+    if (flight.why === 'check') return { kind: 'aborted', message: 'its check ended' };
+    if (flight.why === 'timeout') return { kind: 'timeout', message: timedOut(timeoutMs, got.status, got.bytes, headersMs) };
+    const classified = classifyTransportError(err);
+    if (classified.kind === 'timeout') classified.message = timedOut(timeoutMs, got.status, got.bytes, headersMs);
+    if (classified.kind === 'reset' && got.status !== undefined) classified.message += cutShort(got.bytes, headers);
+    if (classified.kind === 'reset' || classified.kind === 'protocol') classified.message += ` (after ${Math.round(elapsedMs)} ms)`;
+    return classified;
+  }
+
+  /** The origin and path of `url` (parsed once per URL: a run posts to a few dozen). */
+  private target(url: string): { origin: string; path: string } {
+    let t = this.targets.get(url);
+    if (!t) {
+      const u = new URL(url);
+      this.targets.set(url, (t = { origin: u.origin, path: `${u.pathname}${u.search}` }));
+    }
+    return t;
+  }
+
   /** Aborts every request in flight, and every later one (the run is over). */
   abort(): void {
     this.aborter.abort();
+    for (const flight of [...this.flying]) abortFlight(flight, 'run');
   }
 
   /** Closes the pool; in-flight requests are aborted. Waits at most `waitMs` for sockets to close. */
@@ -191,6 +206,18 @@ export class HttpClient implements Sender {
     ]);
     clearTimeout(timer);
   }
+}
+
+/** One request in flight: how to abort it, and what aborted it first. */
+interface Flight {
+  abort: (reason: Error) => void;
+  why?: 'timeout' | 'run' | 'check';
+}
+
+function abortFlight(flight: Flight, why: NonNullable<Flight['why']>): void {
+  if (flight.why) return;
+  flight.why = why;
+  flight.abort(new Error(`hookcert: request aborted (${why})`));
 }
 
 /** `no complete reply within 500 ms: the status line and headers came after 3 ms, then 12 bytes of the body`. */

@@ -20,29 +20,41 @@ export class InFlightGate {
     return this.waiting.length;
   }
 
+  /** A slot at once, when one is free (give it back with the function returned); `undefined` when none is. */
+  tryAcquire(): (() => void) | undefined {
+    if (this.active >= this.width) return undefined;
+    this.active++;
+    return this.releaser();
+  }
+
   /**
    * Waits for a slot; resolves with the function that gives it back (call it exactly once). Rejects with the
-   * signal's reason when `signal` aborts first; the slot is then never taken.
+   * reason of the first of `signals` to abort, if one aborts first; the slot is then never taken.
    */
-  acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    if (this.active < this.width) {
-      this.active++;
-      return Promise.resolve(this.releaser());
-    }
+  acquire(...signals: Array<AbortSignal | undefined>): Promise<() => void> {
+    const watched = signals.filter((s): s is AbortSignal => s !== undefined);
+    const aborted = watched.find((s) => s.aborted);
+    if (aborted) return Promise.reject(aborted.reason);
+    const now = this.tryAcquire();
+    if (now) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
+      const stopWatching = () => {
+        for (const s of watched) s.removeEventListener('abort', onAbort);
+      };
       const entry = {
         grant: () => {
-          signal?.removeEventListener('abort', onAbort);
+          stopWatching();
           resolve(this.releaser());
         },
       };
-      const onAbort = () => {
-        const i = this.waiting.indexOf(entry);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      function onAbort(this: AbortSignal) {
+        stopWatching();
+        const i = waiting.indexOf(entry);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(this.reason);
+      }
+      const waiting = this.waiting;
+      for (const s of watched) s.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(entry);
     });
   }

@@ -156,9 +156,11 @@ export class MplusContext extends CheckContext {
       label: event,
       timeoutMs: budget + this.options.graceMs,
     });
+    const reply = judgeReply(exchange, this.sub, this.deps.schemas);
+    // Judged on its raw bytes once; the record keeps the start of the body as text, the bytes go.
+    exchange.rawBody = undefined;
     this.deps.recorder.add(exchange, this.deps.source);
     this.noteExchange(exchange);
-    const reply = judgeReply(exchange, this.sub, this.deps.schemas);
     if (reply.json !== undefined) this.deps.recorder.noteObjects(event, replyFeatures(reply.json), this.deps.source ?? 'run', exchange.seq);
     if (reply.errorCode !== undefined) this.deps.recorder.noteErrorCode(reply.errorCode, event, this.deps.source ?? 'run', exchange);
     // Leniencies of reading the reply (duplicate keys…) are the check's warnings.

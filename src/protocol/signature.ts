@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 
 /** A body as sent or received: raw bytes, or a string taken as its UTF-8 bytes. */
@@ -79,7 +79,7 @@ function emptySecret(): HookcertError {
   );
 }
 
-function hmacSha256(key: Uint8Array | string, body: SignedBody): Buffer {
+function hmacSha256(key: Uint8Array | string | KeyObject, body: SignedBody): Buffer {
   return createHmac('sha256', key).update(body).digest();
 }
 
@@ -98,7 +98,16 @@ function sameText(received: string, expected: string): boolean {
  * @throws {@link HookcertError} when the secret does not decode (see {@link decodeSecret}).
  */
 export function signMplus(body: SignedBody, secret: string, encoding: SecretEncoding = 'base64'): string {
-  return hmacSha256(decodeSecret(secret, encoding), body).toString('base64');
+  return hmacSha256(keyOf(secret, encoding), body).toString('base64');
+}
+
+/** The last key decoded: a run signs and verifies thousands of bodies with one secret. */
+let lastKey: { secret: string; encoding: SecretEncoding; key: KeyObject } | undefined;
+
+/** {@link decodeSecret}, as a key object, decoded once for a run's secret. */
+function keyOf(secret: string, encoding: SecretEncoding): KeyObject {
+  if (lastKey?.secret !== secret || lastKey.encoding !== encoding) lastKey = { secret, encoding, key: createSecretKey(decodeSecret(secret, encoding)) };
+  return lastKey.key;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Exchange, LiveExchange } from '../http/exchange.js';
+import { LatencyRecord } from './latency.js';
 
 /** How many exchanges of a passing check are kept for the report. */
 export const KEPT_PER_CHECK = 12;
@@ -6,12 +7,13 @@ export const KEPT_PER_CHECK = 12;
 export const KEPT_PER_CASE = 32;
 
 /**
- * The run's memory of what went over the wire: every exchange's latency (for the timing figures) and a
- * bounded sample of exchanges per check. Exchanges that a failure cites are kept by the failure itself.
+ * The run's memory of what went over the wire, in memory that does not grow with the run: every exchange's
+ * latency in a histogram per label (for the timing figures), counts, and what the coverage table needs. The
+ * exchanges themselves are kept by the checks, a bounded sample each (and those a failure cites).
  */
 export class Recorder {
-  /** Latencies (ms) of exchanges that got a reply, per label (event or topic). */
-  readonly latencies = new Map<string, number[]>();
+  /** Latencies of exchanges that got a reply, per label (event or topic). */
+  readonly latencies = new Map<string, LatencyRecord>();
   /** Exchanges that ended without a reply, per transport error kind. */
   readonly transportErrors = new Map<string, number>();
   requests = 0;
@@ -37,9 +39,9 @@ export class Recorder {
     }
     if (ex.response && !ex.error) {
       this.replies++;
-      let list = this.latencies.get(ex.label);
-      if (!list) this.latencies.set(ex.label, (list = []));
-      list.push(ex.timing.totalMs);
+      let record = this.latencies.get(ex.label);
+      if (!record) this.latencies.set(ex.label, (record = new LatencyRecord()));
+      record.add(ex.timing.totalMs);
     } else if (ex.error) {
       this.transportErrors.set(ex.error.kind, (this.transportErrors.get(ex.error.kind) ?? 0) + 1);
     }
@@ -119,8 +121,9 @@ export class ExchangeSample {
   }
 }
 
-/** The exchange without its in-memory raw bytes. */
+/** The exchange without its in-memory raw bytes (the exchange itself when it holds none: records are never changed). */
 export function strip(ex: LiveExchange | Exchange): Exchange {
+  if ((ex as LiveExchange).rawBody === undefined) return ex;
   const { rawBody: _raw, ...rest } = ex as LiveExchange;
   return rest;
 }

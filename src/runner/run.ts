@@ -13,14 +13,14 @@ import { loadChecks, suitesDir } from './load.js';
 import type { RunOptions } from './options.js';
 import { Recorder } from './recorder.js';
 import { replayCommand } from './replay.js';
-import { LATENCY_EDGES_MS, type LatencyHistogram, type RunResults } from './results.js';
+import { histogram } from './latency.js';
+import type { RunResults } from './results.js';
 import { checkIdentity, runCheck } from './run-check.js';
 import { schedule } from './schedule.js';
 import { selectChecks } from './select.js';
 import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
-import { ms, quantile } from './stats.js';
 import type { CheckResult, ProfileName } from './types.js';
 import { EndpointWatch } from './watch.js';
 
@@ -184,16 +184,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const summary = { total: planned.length, pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
   for (const r of results) summary[r.status]++;
   const mustBroken = results.some((r) => r.status === 'fail' || (r.status === 'error' && r.level === 'MUST'));
-  const latencyMs: RunResults['stats']['latencyMs'] = {};
-  for (const [label, values] of [...recorder.latencies.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    latencyMs[label] = {
-      count: values.length,
-      p50: ms(quantile(values, 0.5)),
-      p95: ms(quantile(values, 0.95)),
-      max: ms(values.reduce((m, v) => (v > m ? v : m), 0)),
-      budgetMs: driver.budgetOf(sub, label),
-    };
-  }
+  const labels = [...recorder.latencies.keys()].sort((a, b) => a.localeCompare(b));
+  const latencyMs: RunResults['stats']['latencyMs'] = Object.fromEntries(labels.map((l) => [l, recorder.latencies.get(l)!.stats(driver.budgetOf(sub, l))]));
   const latencyHistogram = histogram(recorder.latencies);
   const replayOf: ReplayOf = (source) => replayCommand(req.replayBase, options.seed, source === EXPLORATION || source === 'probe' ? undefined : source);
   const reach = driver.coverage?.({ explored, recorder, checks: results, replayOf }) ?? { flows: [], notes: [] };
@@ -237,21 +229,6 @@ export async function run(req: RunRequest): Promise<RunResults> {
       latencyHistogram,
     },
   };
-}
-
-/** Counts each label's latencies in the shared {@link LATENCY_EDGES_MS} buckets. */
-export function histogram(latencies: ReadonlyMap<string, readonly number[]>): LatencyHistogram {
-  const counts: Record<string, number[]> = {};
-  for (const [label, values] of [...latencies.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const row = new Array<number>(LATENCY_EDGES_MS.length + 1).fill(0);
-    for (const v of values) {
-      let i = 0;
-      while (i < LATENCY_EDGES_MS.length && v >= LATENCY_EDGES_MS[i]) i++;
-      row[i]++;
-    }
-    counts[label] = row;
-  }
-  return { edgesMs: [...LATENCY_EDGES_MS], counts };
 }
 
 /** The `error` verdict of a check that crashed outside its own promise chain (a timer, an unawaited promise). */

@@ -24,7 +24,7 @@ export async function demoCommand(input: CliInput & { mutant?: string; verbose?:
   // A Kopo Kopo API key is used as text, never decoded: say so in the results.
   const secretEncoding = name === 'kopokopo' ? ('utf8' as const) : ('base64' as const);
   const setup = { secret, secretEncoding, subscriptionIds: [DEMO_SUBSCRIPTION_ID] };
-  const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : entry.reference(setup);
+  const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : await entry.reference(setup);
   const served = await serveHandlers(handlers);
   try {
     const resolved = resolveRun(

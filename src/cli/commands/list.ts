@@ -1,4 +1,3 @@
-import { loadMutants } from '../../reference/mutants.js';
 import { loadChecks } from '../../runner/load.js';
 import type { ProfileName } from '../../runner/types.js';
 import type { Io } from '../io.js';
@@ -21,6 +20,7 @@ export async function listCommand(input: { profile?: string; json?: boolean; eve
 /** `hookcert list-mutants`: the mutants and the checks each must fail. */
 export async function listMutantsCommand(input: { profile?: string; json?: boolean }, io: Io): Promise<number> {
   const name = (input.profile ?? 'mplus') as ProfileName;
+  const { loadMutants } = await import('../../reference/mutants.js');
   const mutants = (await loadMutants(name)).map((m) => ({ name: m.name, profile: m.profile, description: m.description, checks: m.checks }));
   if (input.json) io.stdout(`${JSON.stringify(mutants, null, 2)}\n`);
   else io.stdout(columns([['MUTANT', 'FAILS', 'WHAT IS BROKEN'], ...mutants.map((m) => [m.name, m.checks.join(','), m.description])]));

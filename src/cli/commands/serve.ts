@@ -24,7 +24,7 @@ export async function serveCommand(
   const secret = given ?? randomBytes(32).toString('base64');
   if (name === 'mplus') decodeSecret(secret, encoding);
   const setup = { secret, secretEncoding: encoding, subscriptionIds: input.subscriptionId ? [input.subscriptionId] : [] };
-  const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : entry.reference(setup);
+  const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : await entry.reference(setup);
   let served;
   try {
     served = await serveHandlers(handlers, { port });

@@ -142,6 +142,8 @@ export class KopokopoContext extends CheckContext {
       label: name,
       timeoutMs: this.budget(name) + this.options.graceMs,
     });
+    // Kopo Kopo reads the status alone: the record keeps the start of the body as text, the bytes go.
+    exchange.rawBody = undefined;
     this.deps.recorder.add(exchange, this.deps.source);
     this.noteExchange(exchange);
     return { topic: name, payload, body, exchange, reply: readReply(exchange) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleResults } from '../../../test/fixtures/report-results.js';
 import { LATENCY_EDGES_MS } from '../../runner/results.js';
-import { histogram } from '../../runner/run.js';
+import { histogram } from '../../runner/latency.js';
 import { histogramOf, span, timing } from './timing.js';
 
 describe('latency figures', () => {
