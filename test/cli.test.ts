@@ -136,3 +136,14 @@ describe('the run says what it sends', () => {
     expect(ref.stdout).toMatch(/serving the reference receiver at http:\S+ · level must: SHOULD checks warn/);
   });
 });
+
+describe('replay commands', () => {
+  it('name only what differs from the defaults', async () => {
+    const { replayWords } = await import('../src/cli/commands/run.js');
+    const words = replayWords(['run'], { url: 'http://x/webhooks', profile: 'mplus', secretEncoding: 'base64', runs: '25', level: 'must', concurrency: '16', grace: '2000', subscriptionId: 'acme' });
+    expect(words.join(' ')).toBe('npx hookcert run --url http://x/webhooks --subscription-id acme');
+    const k2 = replayWords(['run'], { url: 'http://x/k2', profile: 'kopokopo', secretEncoding: 'utf8', runs: '3', level: 'should' });
+    expect(k2.join(' ')).toBe('npx hookcert run --url http://x/k2 --profile kopokopo --runs 3 --level should');
+    expect(replayWords(['run'], { url: 'u', runs: '25', quick: true }).join(' ')).toBe('npx hookcert run --url u --runs 25 --quick');
+  });
+});

@@ -1,6 +1,7 @@
 import { resolveRun, type CliInput } from '../config/load.js';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import { catalogues, profile as profileEntry } from '../cli/profiles.js';
+import { replayWords } from '../cli/commands/run.js';
 import { writeReports } from '../report/write.js';
 import type { RunResults } from '../runner/results.js';
 import { run } from '../runner/run.js';
@@ -35,6 +36,11 @@ export interface CertifyOptions {
   reportDir?: string;
   /** A hookcert.config.json to read; unlike the CLI, none is read unless named. */
   config?: string;
+  /**
+   * Run every check even when every request is refused alike before them (a wrong secret or URL); otherwise the
+   * run stops there: `incomplete`, with `results.rootCause` saying what to fix. @defaultValue false
+   */
+  keepGoing?: boolean;
   /** Aborting it ends the run early: the results say `incomplete`. */
   signal?: AbortSignal;
   /** Called with each check's result as it is judged (progress). */
@@ -72,13 +78,12 @@ export async function certify(opts: CertifyOptions): Promise<RunResults> {
     reportDir: opts.reportDir,
     config: opts.config,
     noDefaultConfig: true,
+    keepGoing: opts.keepGoing,
   };
   const resolved = resolveRun(input, catalogues, {});
   const driver = profileEntry(resolved.sub.profile).driver;
-  const replayBase = ['npx', 'hookcert', 'run', '--url', resolved.sub.url, '--profile', resolved.sub.profile];
-  if (opts.subscriptionId !== undefined) replayBase.push('--subscription-id', opts.subscriptionId);
-  if (opts.events) replayBase.push('--events', opts.events.join(','));
-  replayBase.push('--runs', String(resolved.options.runs), '--level', resolved.options.level);
+  // The command line that does the same from a shell: only what differs from the defaults.
+  const replayBase = replayWords(['run'], { ...input, url: resolved.sub.url, runs: String(resolved.options.runs), level: resolved.options.level, config: opts.config });
   const judged = await run({ driver, sub: resolved.sub, options: resolved.options, replayBase, signal: opts.signal, listener: { checkDone: (r) => opts.onCheck?.(r) } });
   const results = opts.baseline
     ? applyBaseline(judged, parseBaseline(JSON.stringify(opts.baseline), 'certify({ baseline })'))

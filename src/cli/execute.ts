@@ -47,7 +47,7 @@ async function execute(resolved: ResolvedRun, driver: ProfileDriver, replayBase:
   const options = resolved.options.checks ? { ...resolved.options, checks: selectChecks(await loadChecks(driver.name), resolved.options.checks, driver.name).map((c) => c.id) } : resolved.options;
   for (const url of [sub.url, ...Object.values(sub.topicUrls ?? {})]) await assertResolvable(url);
   ensureWritable(resolved.reportDir);
-  const reporter = new ConsoleReporter({ write: io.stdout, ...consoleStyle(io.env, io.isTTY), secrets, verbose });
+  const reporter = new ConsoleReporter({ write: io.stdout, ...consoleStyle(io.env, io.isTTY), columns: io.columns, secrets, verbose });
   io.stdout(redact(`${headerLine(resolved, options)}\n`, secrets));
   const controller = new AbortController();
   let interrupted = false;

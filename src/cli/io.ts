@@ -4,6 +4,8 @@ export interface Io {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
+  /** The terminal's width, when there is one. */
+  columns?: number;
   cwd: string;
 }
 
@@ -28,5 +30,8 @@ export const processIo: Io = {
   stderr: closable(process.stderr),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  get columns() {
+    return process.stdout.columns;
+  },
   cwd: process.cwd(),
 };

@@ -46,6 +46,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--budget <ms>', description: "every event's reply budget (default: the catalogue's per event class, or events.<name>.budgetMs in the config)", commands: RUNS },
   { flags: '--grace <ms>', description: 'how long past its budget a reply is waited for before it is cut off as a timeout (default 2000)', commands: RUNS },
   { flags: '--max-run-time <duration>', description: 'time allowed for the whole run, e.g. 90s or 10m; then it ends incomplete with what was judged (default 30m)', commands: RUNS },
+  { flags: '--keep-going', description: 'run every check even when every request is refused the same way before them (a wrong secret, subscription id or URL); by default the run stops there, naming the cause', commands: ['run'] },
   { flags: '--debug', description: 'log every exchange to stderr: headers (with the signature, never the secret), timings, the start of each body', commands: [...RUNS, 'replay'] },
   { flags: '--verbose', description: 'print every check, not only those that did not pass', commands: [...RUNS, 'replay'] },
   { flags: '--mutant <name>', description: 'serve a mutant (a receiver broken in one way) instead of the reference', commands: ['demo', 'serve'] },

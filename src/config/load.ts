@@ -88,6 +88,8 @@ export interface CliInput {
   maxPollingTime?: string;
   maxPaymentPolls?: string;
   maxPaymentTime?: string;
+  /** `--keep-going`: run every check even when every request is refused alike before them. */
+  keepGoing?: boolean;
   /** Library use (`certify`): read no `hookcert.config.json` unless `config` names one. */
   noDefaultConfig?: boolean;
 }
@@ -320,6 +322,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     },
     ...(callbackUrl(input, file, configPath) ?? {}),
     ...(input.quick ? { quick: true } : {}),
+    ...(input.keepGoing ? { keepGoing: true } : {}),
     ...(input.ca ? { ca: readCa(input.ca) } : {}),
     ...(input.insecure ? { insecure: true } : {}),
   };

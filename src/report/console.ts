@@ -1,11 +1,14 @@
 import type { CheckDefinition } from '../runner/check.js';
 import type { CheckContext } from '../runner/context.js';
-import type { RunListener } from '../runner/run.js';
 import { verdictLine } from '../runner/coverage.js';
+import { causeLine, type RootCause } from '../runner/diagnosis.js';
 import type { RunResults } from '../runner/results.js';
-import { coverageLines } from './coverage.js';
+import type { RunListener } from '../runner/run.js';
 import type { CheckResult, CheckStatus } from '../runner/types.js';
 import { redact, type Secret } from '../secret.js';
+import { block, countsText, detailLines, fit, seconds, skipsLine } from './console-text.js';
+import { coverageLines } from './coverage.js';
+import { plural } from './words.js';
 
 /** Where console output goes and how it looks. */
 export interface ConsoleOptions {
@@ -14,8 +17,10 @@ export interface ConsoleOptions {
   progress: boolean;
   color: boolean;
   secrets: readonly Secret[];
-  /** Print every check, not only those that did not pass. */
+  /** Print every check, not only those that did not pass (on a terminal; plain output prints a line for each). */
   verbose?: boolean;
+  /** The terminal's width: the bar and the check lines fit it. @defaultValue 100 */
+  columns?: number;
 }
 
 const MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✗', warn: '!', skip: '-', error: 'E' };
@@ -27,22 +32,33 @@ export function consoleStyle(env: NodeJS.ProcessEnv, isTTY: boolean): { progress
   return { progress: isTTY && !ci, color: isTTY && !ci && (env.NO_COLOR === undefined || env.NO_COLOR === '') };
 }
 
-/** How often plain output (CI) says what is still running when nothing else was printed. */
-const HEARTBEAT_MS = 15_000;
+/** The longest plain output (CI) stays silent: CI systems kill jobs that print nothing for a while. */
+export const HEARTBEAT_MS = 10_000;
+/** How often the terminal's bar is redrawn, so its clock moves. */
+const TICK_MS = 1_000;
 
 /**
- * The console reporter: progress while the run goes (on a terminal, a bar with the checks in flight; in CI, a
- * line with them whenever nothing was printed for a while), then the checks that did not pass and the verdict.
+ * The console reporter. In CI (or without a terminal) one line per finished check — verdict, id, time, and
+ * for one that did not pass its title and an indented block of what it found — and a heartbeat line whenever
+ * nothing was printed for {@link HEARTBEAT_MS}. On a terminal, a bar that fits the width with the elapsed time,
+ * an estimate, the running fail/warn counts and the checks in flight, and above it the checks that did not pass.
+ * At the end: the counts, the skips in one line, the coverage, the verdict and where the report is.
  */
 export class ConsoleReporter implements RunListener {
   private total = 0;
   private done = 0;
-  private readonly inFlight = new Set<string>();
-  private heartbeat?: NodeJS.Timeout;
+  private readonly counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  private readonly inFlight = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
   private readonly started = Date.now();
   private lastOutput = Date.now();
+  private barShown = false;
 
   constructor(private readonly opts: ConsoleOptions) {}
+
+  private get width(): number {
+    return Math.max(40, this.opts.columns ?? 100);
+  }
 
   private out(text: string): void {
     this.lastOutput = Date.now();
@@ -53,69 +69,103 @@ export class ConsoleReporter implements RunListener {
     return this.opts.color ? `\x1b[${COLOR[status]}m${text}\x1b[0m` : text;
   }
 
+  /** Prints lines above the bar (the bar is cleared, then drawn again). */
+  private say(lines: string[]): void {
+    if (this.barShown) this.out('\r\x1b[2K');
+    this.out(`${lines.join('\n')}\n`);
+    if (this.opts.progress) this.bar();
+  }
+
   planned(checks: CheckDefinition<CheckContext>[]): void {
     this.total = checks.length;
-    if (!this.opts.progress && !this.heartbeat) {
-      this.heartbeat = setInterval(() => {
-        if (Date.now() - this.lastOutput >= HEARTBEAT_MS && this.inFlight.size > 0) this.out(`  … ${this.progressLine()}\n`);
-      }, HEARTBEAT_MS / 3);
-      this.heartbeat.unref();
-    }
+    if (this.timer) return;
+    this.timer = this.opts.progress
+      ? setInterval(() => this.bar(), TICK_MS)
+      : setInterval(() => {
+          if (Date.now() - this.lastOutput >= HEARTBEAT_MS - TICK_MS) this.out(`  … ${this.progressLine()}\n`);
+        }, TICK_MS);
+    this.timer.unref();
+  }
+
+  /** A cause found before the checks, said first (the run stops there unless it was asked to go on). */
+  rootCause(cause: RootCause): void {
+    this.say([`hookcert: ${causeLine(cause)}`, `  ${cause.stopped === false ? 'running every check anyway' : 'stopping here: every check would fail the same way (--keep-going runs them anyway)'}`]);
   }
 
   checkStarted(def: CheckDefinition<CheckContext>): void {
-    this.inFlight.add(def.id);
+    this.inFlight.set(def.id, Date.now());
     if (this.opts.progress) this.bar();
   }
 
   checkDone(r: CheckResult): void {
     this.done++;
+    this.counts[r.status]++;
     this.inFlight.delete(r.id);
-    if (this.opts.progress) this.out('\r\x1b[2K');
-    if (r.status !== 'pass' || this.opts.verbose) this.out(`${this.line(r)}\n`);
-    if (this.opts.progress) this.bar();
+    const notable = r.status === 'fail' || r.status === 'error' || r.status === 'warn';
+    if (this.opts.progress && !notable && !this.opts.verbose) return this.bar();
+    this.say(this.lines(r, notable));
   }
 
-  /** `31/47 judged · 52 s · in flight: MP-ROB-001, MP-SES-001 (+3)`. */
+  /** `✗ fail  MP-SIG-002  0.3 s  MUST reject …`, and for one that did not pass, its findings indented below. */
+  private lines(r: CheckResult, notable: boolean): string[] {
+    const mark = `${MARK[r.status]} ${r.status.padEnd(5)}`;
+    const plain = `  ${mark} ${r.id.padEnd(10)} ${seconds(r.durationMs).padStart(7)}${notable ? `  ${r.title}` : ''}`;
+    const width = this.opts.progress ? this.width : undefined;
+    const head = (width ? fit(plain, width) : plain).replace(mark, this.paint(r.status, mark));
+    return notable ? [head, ...detailLines(r).flatMap((d) => block(d, '      ', width))] : [head];
+  }
+
+  /** `31/47 checks · 1 fail, 2 warn · 1 min 2 s · about 40 s left · running MP-ROB-001 (40 s), MP-SES-001 +3`. */
   private progressLine(): string {
-    const ids = [...this.inFlight];
-    const shown = ids.slice(0, 4).join(', ') + (ids.length > 4 ? ` (+${ids.length - 4})` : '');
-    return `${this.done}/${this.total} judged · ${Math.round((Date.now() - this.started) / 1000)} s${ids.length > 0 ? ` · in flight: ${shown}` : ''}`;
+    const elapsed = Date.now() - this.started;
+    const parts = [`${this.done}/${plural(this.total, 'check')}`];
+    // The counts first: on a narrow terminal they are what is left when the line is cut.
+    const counts = countsText(this.counts);
+    if (counts) parts.push(counts);
+    parts.push(seconds(elapsed));
+    if (this.done >= 2 && this.done < this.total) parts.push(`about ${seconds((elapsed / this.done) * (this.total - this.done))} left`);
+    const running = [...this.inFlight.entries()].sort((a, b) => a[1] - b[1]);
+    if (running.length > 0) {
+      const [first, since] = running[0];
+      parts.push(`running ${first} (${seconds(Date.now() - since)})${running.length > 1 ? ` +${running.length - 1}` : ''}`);
+    }
+    return parts.join(' · ');
   }
 
   private bar(): void {
-    const width = 24;
-    const filled = this.total ? Math.round((this.done / this.total) * width) : 0;
-    this.out(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.progressLine()}`);
+    if (!this.opts.progress) return;
+    const size = Math.min(24, Math.max(8, Math.floor(this.width / 6)));
+    const filled = this.total ? Math.round((this.done / this.total) * size) : 0;
+    this.barShown = true;
+    this.opts.write(`\r\x1b[2K${fit(`[${'#'.repeat(filled)}${'.'.repeat(size - filled)}] ${this.progressLine()}`, this.width - 1)}`);
   }
 
-  private line(r: CheckResult): string {
-    const head = `  ${this.paint(r.status, `${MARK[r.status]} ${r.status.padEnd(5)}`)} ${r.id} ${r.title} (${r.durationMs} ms)`;
-    const detail: string[] = [];
-    if (r.failure) {
-      detail.push(r.failure.message);
-      if (r.failure.expected) detail.push(`expected: ${r.failure.expected}`);
-      if (r.failure.received) detail.push(`received: ${r.failure.received}`);
-      for (const o of r.failure.counterexamples ?? []) detail.push(`also fails for ${o.kind}: ${o.message}`);
-    }
-    if (r.reason) detail.push(r.reason);
-    detail.push(...r.warnings);
-    if (r.status === 'fail' || r.status === 'error' || r.status === 'warn') detail.push(`replay: ${r.replay}`);
-    return [head, ...detail.map((d) => `      ${d}`)].join('\n');
-  }
-
-  /** The closing lines: counts, verdict, where the report is. */
+  /** The closing lines: counts, the skips in one line, what failed, coverage, verdict, where the report is. */
   finish(results: RunResults, reportDir?: string): void {
-    clearInterval(this.heartbeat);
-    if (this.opts.progress) this.out('\r\x1b[2K');
+    clearInterval(this.timer);
+    if (this.barShown) this.out('\r\x1b[2K');
+    this.barShown = false;
     const s = results.summary;
     const status: CheckStatus = results.verdict === 'conformant' ? 'pass' : results.verdict === 'incomplete' ? 'warn' : 'fail';
-    this.out(`\n${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests · ${(results.durationMs / 1000).toFixed(1)} s\n`);
-    if (results.incompleteReason) this.out(`incomplete: ${results.incompleteReason}\n`);
-    if (results.coverage) this.out(`${coverageLines(results.coverage).join('\n')}\n`);
-    if (results.baseline) this.out(baselineLines(results.baseline));
-    this.out(`verdict: ${this.paint(status, verdictLine(results.verdict, results.coverage))} (seed ${results.seed})\n`);
-    if (reportDir) this.out(`report: ${reportDir}/index.html\n`);
+    const lines = [''];
+    const cause = results.rootCause;
+    if (cause) lines.push(`root cause: ${causeLine(cause)}`);
+    if (cause?.stopped) {
+      // Nothing was judged: the cause is the whole story (the coverage would only say that nothing was reached).
+      lines.push(`0 of ${plural(s.total, 'check')} run: stopped before the checks after ${plural(results.stats.requests, 'request')} (--keep-going runs them anyway)`);
+    } else {
+      lines.push(`${plural(s.total, 'check')}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${plural(results.stats.requests, 'request')} · ${seconds(results.durationMs)}`);
+      const skips = skipsLine(results.checks, reportDir ? 'why is in the report' : 'why is in results.json');
+      if (skips) lines.push(skips);
+      const broken = results.checks.filter((c) => c.status === 'fail' || c.status === 'error').map((c) => c.id);
+      if (broken.length > 0) lines.push(`did not pass: ${broken.join(', ')}`);
+      if (results.incompleteReason) lines.push(`incomplete: ${results.incompleteReason}`);
+      if (results.coverage) lines.push(...coverageLines(results.coverage, { unexercised: false, events: this.opts.verbose === true }));
+    }
+    if (results.baseline) lines.push(...baselineLines(results.baseline).trimEnd().split('\n'));
+    lines.push(`verdict: ${this.paint(status, verdictLine(results.verdict, results.coverage))} (seed ${results.seed})`);
+    if (reportDir) lines.push(`report: ${reportDir}/index.html`);
+    this.out(`${lines.join('\n')}\n`);
   }
 }
 

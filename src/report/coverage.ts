@@ -27,15 +27,23 @@ export function objectsText(objects: Record<string, number>): string {
     .join(', ');
 }
 
+/** What {@link coverageLines} leaves out: the console says the skips in one line of its own. */
+export interface CoverageLineOptions {
+  /** A line per check not exercised. @defaultValue true */
+  unexercised?: boolean;
+  /** The requests and replies per event. @defaultValue true */
+  events?: boolean;
+}
+
 /** The whole table as lines of text. */
-export function coverageLines(c: Coverage): string[] {
+export function coverageLines(c: Coverage, opts: CoverageLineOptions = {}): string[] {
   const lines = ['coverage:'];
   const ex = explorationLine(c);
   if (ex) lines.push(`  ${ex}`);
   const width = Math.max(4, ...c.flows.map((f) => f.flow.length));
   for (const f of c.flows) lines.push(`  ${f.reached ? '✓' : '-'} ${f.flow.padEnd(width)}  ${reachedText(f)}`);
-  if (c.events.length > 0) lines.push('  events (requests sent / replies with a body):', ...wrap(c.events.map((e) => `${e.event} ${e.requests}/${e.nonEmpty}`), '    ', 110));
-  for (const u of c.unexercised) lines.push(`  not exercised: ${u.id} (${u.level}): ${u.reason.replace(/^not exercised:\s*/, '')}`);
+  if (opts.events !== false && c.events.length > 0) lines.push('  events (requests sent / replies with a body):', ...wrap(c.events.map((e) => `${e.event} ${e.requests}/${e.nonEmpty}`), '    ', 110));
+  if (opts.unexercised !== false) for (const u of c.unexercised) lines.push(`  not exercised: ${u.id} (${u.level}): ${u.reason.replace(/^not exercised:\s*/, '')}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
+import { causeLine } from '../runner/diagnosis.js';
 import { coverageLines } from './coverage.js';
 import type { FileReporter } from './reporter.js';
 
@@ -50,9 +51,11 @@ export const junitReporter: FileReporter = {
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="hookcert" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" time="${(results.durationMs / 1000).toFixed(3)}">`,
       `  <testsuite name="hookcert ${results.profile} ${xml(results.target.url)}" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" timestamp="${results.startedAt}">`,
-      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/>${baselineProperties(results)}${coverageProperties(results)}</properties>`,
+      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/>${results.rootCause ? `<property name="rootCause" value="${xml(causeLine(results.rootCause))}"/>` : ''}${baselineProperties(results)}${coverageProperties(results)}</properties>`,
       ...results.checks.map(testcase),
-      ...(results.coverage ? [`    <system-out>${xml(coverageLines(results.coverage).join('\n'))}</system-out>`] : []),
+      ...(results.coverage || results.rootCause
+        ? [`    <system-out>${xml([...(results.rootCause ? [`ROOT CAUSE: ${causeLine(results.rootCause)}`] : []), ...(results.coverage ? coverageLines(results.coverage) : [])].join('\n'))}</system-out>`]
+        : []),
       '  </testsuite>',
       '</testsuites>',
       '',

@@ -2,6 +2,7 @@ import type { Coverage } from '../runner/coverage.js';
 import type { CheckResult } from '../runner/types.js';
 import { explorationLine, objectsText, reachedText } from './coverage.js';
 import type { FileReporter } from './reporter.js';
+import { causeLine } from '../runner/diagnosis.js';
 
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const VERDICT: Record<string, string> = { conformant: '✅ conformant', 'not-conformant': '❌ not conformant', incomplete: '⚠️ incomplete' };
@@ -9,6 +10,11 @@ const VERDICT: Record<string, string> = { conformant: '✅ conformant', 'not-con
 /** Text from the endpoint, made safe for a Markdown table cell. */
 function cell(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').slice(0, 300);
+}
+
+/** Text of ours (with codes and URLs in it) for Markdown prose: markup characters escaped, words left whole. */
+function prose(text: string): string {
+  return text.replace(/[\\`*<>|[\]]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
 /** `summary.md`: the verdict, the counts and the checks that did not pass; fits a CI job summary. */
@@ -21,7 +27,8 @@ export const markdownReporter: FileReporter = {
       '',
       `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests in ${(results.durationMs / 1000).toFixed(1)} s`,
     ];
-    if (results.incompleteReason) out.push('', `**Incomplete:** ${cell(results.incompleteReason)}`);
+    if (results.rootCause) out.push('', `> **Root cause:** ${prose(causeLine(results.rootCause))}${results.rootCause.stopped ? ' (the run stopped there; `--keep-going` runs every check anyway)' : ''}`);
+    else if (results.incompleteReason) out.push('', `**Incomplete:** ${cell(results.incompleteReason)}`);
     if (results.baseline) {
       const b = results.baseline;
       out.push('', `**Baseline** \`${b.source.replace(/`/g, '')}\`: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed`);
@@ -36,7 +43,7 @@ export const markdownReporter: FileReporter = {
       const first = notable.find((c) => c.status === 'fail');
       if (first) out.push('', 'Replay the first failure:', '', '```sh', first.replay, '```');
     }
-    if (results.coverage) out.push(...coverageSection(results.coverage));
+    if (results.coverage && !results.rootCause?.stopped) out.push(...coverageSection(results.coverage));
     out.push('', `Replay the run: \`${results.replay}\``, '');
     return out.join('\n');
   },

@@ -29,6 +29,11 @@ export interface RunOptions {
   maxRunMs: number;
   /** Requests the exploration phase may send (`--explore`; 0: none). @defaultValue 240, 120 with `quick` */
   exploreRequests?: number;
+  /**
+   * Run every check even when every request is refused alike before them (`--keep-going`); otherwise the run
+   * stops there, `incomplete`, with the root cause (`hookcert demo` always goes on: its receiver is hookcert's).
+   */
+  keepGoing?: boolean;
   /** Extra CA certificate(s) to trust (PEM text). */
   ca?: string;
   /** Accept any TLS certificate. */

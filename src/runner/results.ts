@@ -1,4 +1,5 @@
 import type { Coverage } from './coverage.js';
+import type { RootCause } from './diagnosis.js';
 import type { CheckResult, LatencyStats, ProfileName, RunVerdict } from './types.js';
 
 /** The results of a run: what `results.json` holds (valid against `schemas/report/results.schema.json`). */
@@ -19,6 +20,8 @@ export interface RunResults {
   verdict: RunVerdict;
   /** Why the run is incomplete. */
   incompleteReason?: string;
+  /** What made every request fail alike, found before the checks (see `src/runner/diagnosis.ts`). */
+  rootCause?: RootCause;
   startedAt: string;
   durationMs: number;
   /** The command line that replays the whole run. */

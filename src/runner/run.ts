@@ -17,6 +17,7 @@ import { histogram } from './latency.js';
 import type { RunResults } from './results.js';
 import { checkIdentity, runCheck } from './run-check.js';
 import { schedule } from './schedule.js';
+import { causeLine, refusalOf, type RootCause } from './diagnosis.js';
 import { selectChecks } from './select.js';
 import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
@@ -56,9 +57,17 @@ export interface ProfileDriver {
   explore?(t: CheckContext): Promise<unknown>;
   /** The flows the run reached (and the exploration's summary), from what the recorder saw and exploration found. */
   coverage?(input: { explored: unknown; recorder: Recorder; checks: readonly CheckResult[]; replayOf: ReplayOf }): ProfileCoverage;
+  /**
+   * Called after a probe that was refused (a reply, not a 2xx): sends a few more valid, correctly signed
+   * requests and names the cause when every one is refused the same way (see `src/runner/diagnosis.ts`).
+   */
+  diagnose?(t: CheckContext, probe: LiveExchange): Promise<RootCause | undefined>;
   /** The budget (ms) of a label (event or topic) for the timing figures. */
   budgetOf(sub: Subscription, label: string): number;
 }
+
+/** The source name (and seed part) of the root-cause diagnosis after a refused probe. */
+export const DIAGNOSIS = 'diagnosis';
 
 /** The source name of the exploration phase (its seed part, and its name in the coverage table). */
 export const EXPLORATION = 'exploration';
@@ -67,6 +76,8 @@ export const EXPLORATION = 'exploration';
 export interface RunListener {
   planned?(checks: CheckDefinition<CheckContext>[]): void;
   checkStarted?(def: CheckDefinition<CheckContext>): void;
+  /** What made every request fail alike, found before the checks (said first; the run stops unless `keepGoing`). */
+  rootCause?(cause: RootCause): void;
   /** A check was judged (in the order they end; the results keep the planned order). */
   checkDone?(result: CheckResult): void;
   /** Every exchange, with who sent it (a check id, `probe`, `exploration`). */
@@ -133,6 +144,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
 
   const judged = new Array<CheckResult | undefined>(planned.length);
   let incompleteReason: string | undefined;
+  let rootCause: RootCause | undefined;
   let explored: unknown;
   let exploreError: string | undefined;
   try {
@@ -143,6 +155,16 @@ export async function run(req: RunRequest): Promise<RunResults> {
       incompleteReason = `cannot reach ${probe.request.url}: the endpoint speaks TLS at that address (${probe.error.kind} to plain HTTP): use https://`;
     } else if (probe?.error && UNREACHABLE.has(probe.error.kind)) {
       incompleteReason = `cannot reach ${probe.request.url}: ${probe.error.message}`;
+    }
+    // A refused probe: a few more valid requests say whether every one is refused alike (a wrong secret, a
+    // forgotten --subscription-id, a wrong URL). Then that is said first, and the run stops unless asked on.
+    if (!incompleteReason && !stop.stopped && driver.diagnose && probe?.response && refusalOf(probe)) {
+      const found = await stop.race(guarded(() => driver.diagnose!(contextFor(DIAGNOSIS, stop.signal).t, probe)).catch(() => undefined));
+      if (found) {
+        rootCause = { ...found, stopped: !options.keepGoing };
+        req.listener?.rootCause?.(rootCause);
+        if (rootCause.stopped) incompleteReason = `stopped before the checks: ${causeLine(rootCause)} (--keep-going runs every check anyway)`;
+      }
     }
     // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
     // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
@@ -211,6 +233,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     level: options.level,
     verdict: incompleteReason || results.length < planned.length ? 'incomplete' : mustBroken ? 'not-conformant' : 'conformant',
     ...(incompleteReason ? { incompleteReason } : {}),
+    ...(rootCause ? { rootCause } : {}),
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     replay: replayCommand(req.replayBase, options.seed),

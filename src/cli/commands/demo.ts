@@ -26,9 +26,11 @@ export async function demoCommand(input: CliInput & { mutant?: string; verbose?:
   const setup = { secret, secretEncoding, subscriptionIds: [DEMO_SUBSCRIPTION_ID] };
   const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : await entry.reference(setup);
   const served = await serveHandlers(handlers);
+  // keepGoing: the demo's receiver is hookcert's own, set up with the right secret and id: a refusal of every
+  // request is the mutant's bug to be judged by every check, not a mistake in the user's configuration.
   try {
     const resolved = resolveRun(
-      { ...input, url: served.url, secret, secretEncoding, subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? input.failOn ?? (input.mutant ? 'should' : undefined), config: undefined },
+      { ...input, url: served.url, secret, secretEncoding, subscriptionId: DEMO_SUBSCRIPTION_ID, level: input.level ?? input.failOn ?? (input.mutant ? 'should' : undefined), config: undefined, keepGoing: true },
       catalogues,
       { ...io.env, HOOKCERT_SECRET: undefined },
     );

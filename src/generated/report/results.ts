@@ -31,6 +31,35 @@ export interface HookcertResultsJson {
   level?: "must" | "should";
   verdict: "conformant" | "not-conformant" | "incomplete";
   incompleteReason?: string;
+  /**
+   * What made every request fail alike, found before the checks from a few valid, correctly signed requests: said first, with what to fix; the run stopped there unless --keep-going (stopped: false)
+   */
+  rootCause?: {
+    /**
+     * what the endpoint did, e.g. every request was refused with HTTP 400 INVALID_SIGNATURE
+     */
+    summary: string;
+    /**
+     * what to do, e.g. check HOOKCERT_SECRET and --secret-encoding
+     */
+    fix: string;
+    refusal: {
+      status: number;
+      code?: string;
+      location?: string;
+      [k: string]: unknown | undefined;
+    };
+    /**
+     * the valid, correctly signed requests sent to find it
+     */
+    requests: number;
+    urls: string[];
+    /**
+     * whether the run stopped because of it
+     */
+    stopped?: boolean;
+    [k: string]: unknown | undefined;
+  };
   startedAt: string;
   durationMs: number;
   /**

@@ -1,4 +1,5 @@
 import type { EventCatalogue } from '../../config/load.js';
+import { diagnoseKopokopo } from './diagnose.js';
 import type { ProfileDriver } from '../../runner/run.js';
 import { kopokopoCatalogue } from './catalogue.js';
 import { KopokopoContext } from './context.js';
@@ -20,6 +21,7 @@ export const kopokopoDriver: ProfileDriver = {
     const k2 = t as KopokopoContext;
     return (await k2.send(k2.topics()[0].name)).exchange;
   },
+  diagnose: (t, probe) => diagnoseKopokopo(t as KopokopoContext, probe),
   budgetOf: (sub, label) =>
     sub.events.find((e) => e.name === label)?.budgetMs ?? (kopokopoCatalogue().has(label) ? kopokopoCatalogue().get(label).budgetMs : 0),
 };

@@ -4,6 +4,7 @@ import { flowsCoverage } from '../../pos/coverage.js';
 import { explore, type Exploration } from '../../pos/explore.js';
 import type { ProfileDriver } from '../../runner/run.js';
 import { catalogue } from './catalogue.js';
+import { diagnoseMplus } from './diagnose.js';
 
 /** The mplus events for the config loader: names and default settings from the catalogue. */
 export const mplusEvents: EventCatalogue = {
@@ -27,6 +28,7 @@ export const mplusDriver: ProfileDriver = {
     const pos = t as MplusContext;
     return (await pos.send(pos.pick('startSession').name)).exchange;
   },
+  diagnose: (t, probe) => diagnoseMplus(t as MplusContext, probe),
   explore: (t) => explore(t as MplusContext),
   coverage({ recorder, replayOf, explored }) {
     const x = explored as Exploration | undefined;

@@ -34,6 +34,13 @@ function because(r: RunResults): string {
   return `every check that gates the verdict passed${warned.length > 0 ? `, with ${warned.length} ${warned.length === 1 ? 'warning' : 'warnings'}: ${links(warned)}` : ''} · ${gate}`;
 }
 
+/** What made every request fail alike, first: the one line that says what to fix. */
+function rootCause(r: RunResults): string {
+  const c = r.rootCause;
+  if (!c) return '';
+  return `<p class="root-cause"><b>Root cause:</b> ${html(c.summary)}: <b>${html(c.fix)}</b>${c.stopped ? ' <span class="muted">(the run stopped there; --keep-going runs every check anyway)</span>' : ''}</p>`;
+}
+
 /** The chips of the verdict counts. */
 function chips(r: RunResults): string {
   const order: CheckStatus[] = ['pass', 'fail', 'warn', 'skip', 'error'];
@@ -72,7 +79,7 @@ export function header(r: RunResults): string {
   const transport = Object.entries(r.stats.transportErrors ?? {});
   return `<header class="top v-${html(r.verdict)}">
 <div class="brand">hookcert ${html(r.tool.version)} · ${html(r.profile)} certification report</div>
-<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1><p class="because">${because(r)}</p>${notCertifiedLine(r)}</div></div>
+<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1>${rootCause(r)}<p class="because">${because(r)}</p>${notCertifiedLine(r)}</div></div>
 ${chips(r)}
 </header>
 <section class="meta" aria-label="what was tested"><dl>
