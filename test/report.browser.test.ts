@@ -67,7 +67,7 @@ describe('the report of a failing run', () => {
     const because = await page.locator('.because').textContent();
     for (const id of failedIds(failing.results)) expect(because).toContain(id);
     expect(await page.locator('#replay-run').textContent()).toBe(failing.results.replay);
-    const meta = await page.locator('section.meta').textContent();
+    const meta = await page.locator('details.meta').textContent();
     for (const text of [failing.results.target.url, failing.results.hashes.schemas, failing.results.hashes.checks, String(failing.results.seed), 'hookcert-demo', 'backgroundPoll'])
       expect(meta).toContain(text);
     expect(await page.title()).toMatch(/^Not conformant · hookcert mplus · http:\/\/127\.0\.0\.1:\d+\/webhooks$/);
@@ -78,14 +78,18 @@ describe('the report of a failing run', () => {
     await ok.context.close();
   });
 
-  it('filters to failed checks, to an area and to a level, and resets', async () => {
+  it('opens on the failures ("failed only" on), and filters to an area and to a level, and resets', async () => {
     const { page, context } = await open(failing);
     const all = failing.results.checks.map((c) => c.id);
-    expect(await visibleIds(page)).toEqual(expect.arrayContaining(all));
-    await page.check('#f-failed');
+    expect(await page.isChecked('#f-failed')).toBe(true);
     expect((await visibleIds(page)).sort()).toEqual(failedIds(failing.results).sort());
     expect(await page.locator('#f-count').textContent()).toBe(`${failedIds(failing.results).length} of ${all.length} checks shown`);
     await page.uncheck('#f-failed');
+    expect(await visibleIds(page)).toEqual(expect.arrayContaining(all));
+    // Failures first: the failed checks open the page, in full, before the areas (each lists them as a link).
+    const order = (await page.evaluate(`[...document.querySelectorAll('details.check')].map((e) => e.id)`)) as string[];
+    expect(order.slice(0, failedIds(failing.results).length).sort()).toEqual(failedIds(failing.results).sort());
+    expect(await page.locator('#area-security p.moved a[href="#MP-SIG-002"]').count()).toBe(1);
     await page.selectOption('#f-area', 'shape');
     const shape = failing.results.checks.filter((c) => c.area === 'shape').map((c) => c.id);
     expect((await visibleIds(page)).sort()).toEqual(shape.sort());
@@ -98,6 +102,10 @@ describe('the report of a failing run', () => {
     await page.click('#f-reset');
     expect((await visibleIds(page)).length).toBe(all.length);
     await context.close();
+    const ok = await open(conformant);
+    expect(await ok.page.isChecked('#f-failed')).toBe(false); // a passing run shows its whole checklist
+    expect(await ok.page.locator('details.meta').getAttribute('open')).not.toBeNull();
+    await ok.context.close();
   });
 
   it('searches by id and by text', async () => {
@@ -110,7 +118,7 @@ describe('the report of a failing run', () => {
     for (const text of shown) expect(text).toContain('truncated');
     expect(shown.length).toBeLessThan(failing.results.checks.length);
     await page.press('#f-search', 'Escape');
-    await expect.poll(async () => (await visibleIds(page)).length).toBe(failing.results.checks.length);
+    await expect.poll(async () => (await visibleIds(page)).length).toBe(failedIds(failing.results).length); // failed only stays on
     await context.close();
   });
 
@@ -176,6 +184,36 @@ describe('the report of a failing run', () => {
     mkdirSync(SHOTS, { recursive: true });
     await page.pdf({ path: join(SHOTS, 'failing-demo.pdf'), format: 'A4' });
     expect(statSync(join(SHOTS, 'failing-demo.pdf')).size).toBeGreaterThan(10_000);
+    await context.close();
+  });
+
+  it('screenshots of a failing and a passing run: the first failure is above the fold, its finding readable', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const fold = { width: 1280, height: 800 };
+    const first = await open(failing, { viewport: fold });
+    const id = failedIds(failing.results)[0];
+    const msg = first.page.locator(`details.check[id="${id}"] .failure .msg`);
+    expect(await msg.isVisible()).toBe(true);
+    const box = (await msg.boundingBox())!;
+    expect(box.y + box.height).toBeLessThan(fold.height);
+    expect(await first.page.locator('details.meta').getAttribute('open')).toBeNull(); // the metadata folded
+    await first.page.screenshot({ path: join(SHOTS, 'failing-run.png') });
+    await first.context.close();
+    const passing = await open(conformant, { viewport: fold });
+    expect((await passing.page.locator('h1.verdict').boundingBox())!.y).toBeLessThan(fold.height / 2);
+    await passing.page.screenshot({ path: join(SHOTS, 'passing-run.png') });
+    await passing.context.close();
+    for (const f of ['failing-run.png', 'passing-run.png']) expect(statSync(join(SHOTS, f)).size).toBeGreaterThan(20_000);
+  });
+
+  it('marks the offending part of the failing exchange: the forged header, the body at the schema path', async () => {
+    const { page, context } = await open(failing, { hash: '#MP-SIG-002' });
+    const marked = page.locator('details.check[id="MP-SIG-002"] details.ex[open] .req tr.marked th');
+    expect((await marked.textContent())?.toLowerCase()).toBe('x-mplus-signature');
+    const rule = page.locator('details.check[id="MP-SIG-002"] .rule cite a').first();
+    expect(await rule.getAttribute('href')).toMatch(/^https:\/\/developers\.mpluskassa\.nl\/webhooks\//);
+    await page.locator('details.check[id="MP-SIG-002"] a.tag.volatile').first().click();
+    expect(await page.locator('#about-volatile').isVisible()).toBe(true);
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
 import { causeLine } from '../runner/diagnosis.js';
 import { coverageLines } from './coverage.js';
+import { receivedText } from './received.js';
 import type { FileReporter } from './reporter.js';
 
 /** Escapes text for XML content and attributes; drops characters XML 1.0 cannot carry. */
@@ -17,7 +18,7 @@ export function xml(text: string): string {
 
 function testcase(r: CheckResult): string {
   const head = `    <testcase classname="hookcert.${r.profile}.${r.area}" name="${xml(`${r.id} ${r.title}`)}" time="${(r.durationMs / 1000).toFixed(3)}"`;
-  const lines = [r.failure?.message, r.failure?.expected && `expected: ${r.failure.expected}`, r.failure?.received && `received: ${r.failure.received}`, ...(r.failure?.counterexamples ?? []).map((o) => `also fails for ${o.kind}: ${o.message}`), ...r.warnings, `replay: ${r.replay}`]
+  const lines = [r.failure?.message, r.failure?.expected && `expected: ${r.failure.expected}`, r.failure?.received && `received: ${receivedText(r.failure.received)}`, ...(r.failure?.counterexamples ?? []).map((o) => `also fails for ${o.kind}: ${o.message}${o.received ? ` (received: ${receivedText(o.received)})` : ''}`), ...r.warnings, `replay: ${r.replay}`]
     .filter(Boolean)
     .join('\n');
   // A failure the baseline knows does not fail the gate: shown as skipped, saying so; a fixed one says to drop it.

@@ -7,9 +7,14 @@ import { causeLine } from '../runner/diagnosis.js';
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const VERDICT: Record<string, string> = { conformant: '✅ conformant', 'not-conformant': '❌ not conformant', incomplete: '⚠️ incomplete' };
 
-/** Text from the endpoint, made safe for a Markdown table cell. */
+/** How much of one text a table cell shows; the report has it whole. */
+const CELL_MAX = 300;
+
+/** Text from the endpoint, made safe for a Markdown table cell; cut with an ellipsis when long. */
 function cell(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').slice(0, 300);
+  const flat = [...text.replace(/\s+/g, ' ')];
+  const shown = flat.length > CELL_MAX ? `${flat.slice(0, CELL_MAX - 1).join('')}…` : flat.join('');
+  return shown.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`);
 }
 
 /** Text of ours (with codes and URLs in it) for Markdown prose: markup characters escaped, words left whole. */
@@ -29,19 +34,31 @@ export const markdownReporter: FileReporter = {
     ];
     if (results.rootCause) out.push('', `> **Root cause:** ${prose(causeLine(results.rootCause))}${results.rootCause.stopped ? ' (the run stopped there; `--keep-going` runs every check anyway)' : ''}`);
     else if (results.incompleteReason) out.push('', `**Incomplete:** ${cell(results.incompleteReason)}`);
+    out.push('', 'The full report (every check with its spec line, the exchanges of each failure, the replay commands) is `index.html` beside this file: in CI, the report folder uploaded as the job\'s artifact.');
     if (results.baseline) {
       const b = results.baseline;
+      const reasons = (ids: string[]) => ids.map((id) => {
+        const reason = results.checks.find((c) => c.id === id)?.baselineReason;
+        return reason ? `${id} (${cell(reason)})` : id;
+      }).join(', ');
       out.push('', `**Baseline** \`${b.source.replace(/`/g, '')}\`: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed`);
       if (b.new.length > 0) out.push('', `- 🆕 new failures: ${b.new.join(', ')}`);
-      if (b.fixed.length > 0) out.push('', `- 🎉 fixed, remove from the baseline: ${b.fixed.join(', ')}`);
-      if (b.known.length > 0) out.push('', `- known failures (the verdict ignores them): ${b.known.join(', ')}`);
+      if (b.fixed.length > 0) out.push('', `- 🎉 fixed, remove from the baseline: ${reasons(b.fixed)}`);
+      if (b.known.length > 0) out.push('', `- known failures (the verdict ignores them): ${reasons(b.known)}`);
     }
     const notable = results.checks.filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'warn');
     if (notable.length > 0) {
-      out.push('', '| | check | level | what happened |', '|---|---|---|---|');
-      for (const c of notable) out.push(`| ${ICON[c.status]} | **${c.id}** ${cell(c.title)}${c.baseline === 'known' ? ' _(known, baseline)_' : c.baseline === 'new' ? ' _(new)_' : ''} | ${c.level} | ${cell(c.failure?.message ?? c.reason ?? c.warnings.join('; '))} |`);
-      const first = notable.find((c) => c.status === 'fail');
-      if (first) out.push('', 'Replay the first failure:', '', '```sh', first.replay, '```');
+      // The title starts with its level (MUST, SHOULD): no column repeats it.
+      out.push('', '| | check | what happened |', '|---|---|---|');
+      for (const c of notable) out.push(`| ${ICON[c.status]} | **${c.id}** ${cell(c.title)}${c.baseline === 'known' ? ' _(known, baseline)_' : c.baseline === 'new' ? ' _(new)_' : ''} | ${cell(c.failure?.message ?? c.reason ?? c.warnings.join('; '))} |`);
+      // With a baseline, the one to look at is the first failure it does not know.
+      const first = results.baseline ? notable.find((c) => c.baseline === 'new') : notable.find((c) => c.status === 'fail');
+      if (first) out.push('', results.baseline ? 'Replay the first *new* failure:' : 'Replay the first failure:', '', '```sh', first.replay, '```');
+    }
+    const skippedMust = results.checks.filter((c) => c.status === 'skip' && c.level === 'MUST');
+    if (skippedMust.length > 0) {
+      out.push('', `**Skipped MUST checks** (${skippedMust.length}: the run certifies nothing about them):`, '');
+      for (const c of skippedMust) out.push(`- **${c.id}** ${cell(c.reason ?? 'skipped')}`);
     }
     if (results.coverage && !results.rootCause?.stopped) out.push(...coverageSection(results.coverage));
     out.push('', `Replay the run: \`${results.replay}\``, '');

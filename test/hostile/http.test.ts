@@ -7,7 +7,10 @@ import { BEHAVIOURS, startZoo, type Zoo } from './zoo.js';
 let zoo: Zoo;
 let outs: Map<string, ChildRun>;
 
-/** A redirect is a reply to judge, never followed: the POS posts to the URL it was given. */
+/**
+ * A redirect is a reply to judge, never followed: the POS posts to the URL it was given. With `--keep-going`
+ * each check judges it; without, every request redirected is the run's root cause, said first (exit 3).
+ */
 const redirect = (status: number, behaviour = `redirect-${status}`): ZooCase => ({
   behaviour,
   code: 1,
@@ -15,9 +18,18 @@ const redirect = (status: number, behaviour = `redirect-${status}`): ZooCase => 
   check: { id: 'MP-SIG-001', status: 'fail' },
   says: new RegExp(`a valid, correctly signed startSession was refused[\\s\\S]*HTTP ${status} with an empty body`),
   budgetMs: 0,
+  args: ['--keep-going'],
 });
 
 const cases: ZooCase[] = [
+  {
+    name: 'redirect-301 without --keep-going: the root cause',
+    behaviour: 'redirect-301',
+    code: 3,
+    verdict: 'incomplete',
+    says: /^stopped before the checks: every request was redirected \(HTTP 301 to \S+\): give the final URL as --url/,
+    budgetMs: 0,
+  },
   redirect(301),
   redirect(302),
   redirect(307),

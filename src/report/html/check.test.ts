@@ -15,7 +15,7 @@ describe('a check in the checklist', () => {
   it('shows a failure whole: message, expected, received, counterexample, replay, the flow, then every other exchange once', () => {
     const out = checkBlock(fail, new Set());
     expect(out).toMatch(/^<details class="check st-fail" id="MP-DLG-001" data-area="dialog" data-level="MUST" data-status="fail" data-failed="1" open>/);
-    for (const part of ['<dt>expected</dt><dd>a 2xx or a 4xx, never a 5xx</dd>', 'seed 42 · path <code>3:1</code> · 5 shrinks', 'id="replay-MP-DLG-001">npx hookcert run', 'the flows of the failing case'])
+    for (const part of ['<dt>expected</dt><dd>a 2xx or a 4xx, never a 5xx</dd>', 'replay: seed <code>42</code> · path <code>3:1</code> · shrunk in 5 steps', 'the smallest failing request, as sent', 'id="replay-MP-DLG-001">npx hookcert run', 'the flows of the failing case'])
       expect(out).toContain(part);
     // 701 and 702 are in the flow; 703 is the rest of the failing case (opened); 650 is the sample.
     const ids = [...out.matchAll(/<details class="ex" id="(ex-\d+)"( open)?/g)].map((m) => `${m[1]}${m[2] ? ' open' : ''}`);

@@ -1,7 +1,10 @@
 import type { Exchange } from '../../http/exchange.js';
 import type { CheckResult, CheckStatus } from '../../runner/types.js';
 import { cut, duration, html, json, plural } from './escape.js';
-import { exchangeBlock } from './exchange.js';
+import { jsonHtml, pointersIn, textWithCodePoints } from './body.js';
+import { bodyBlock, exchangeBlock, type Marks } from './exchange.js';
+import { receivedParts } from '../received.js';
+import { vendorPages } from '../spec-links.js';
 import { flowBlock } from './flow.js';
 
 /** The words and signs of each verdict. */
@@ -27,7 +30,7 @@ function outcome(c: CheckResult): string {
   const parts: string[] = [];
   if (f) {
     parts.push(`<div class="failure"><p class="msg">${html(f.message)}</p><dl>${f.expected ? `<dt>expected</dt><dd>${html(f.expected)}</dd>` : ''}${
-      f.received ? `<dt>received</dt><dd class="received">${html(f.received)}</dd>` : ''
+      f.received ? `<dt>received</dt><dd class="received">${receivedHtml(f.received, marksOf(c).body)}</dd>` : ''
     }</dl></div>`);
   }
   if (c.reason) parts.push(`<p class="reason">${c.status === 'skip' ? 'skipped: ' : ''}${html(c.reason)}</p>`);
@@ -36,14 +39,23 @@ function outcome(c: CheckResult): string {
   return parts.join('');
 }
 
-/** The shrunk counterexample of a property failure, with what replays it. */
+/**
+ * A property failure's smallest failing case as it went on the wire: the request of its last exchange (the one
+ * that broke the rule), identity stamped, as the endpoint saw it. What replays it (seed, path, the shrinking
+ * and the generator's value) sits in a fold under it.
+ */
 function counterexample(c: CheckResult): string {
   const f = c.failure;
   if (!f || f.counterexample === undefined) return '';
-  const how = [f.seed !== undefined ? `seed ${html(f.seed)}` : '', f.path ? `path <code>${html(f.path)}</code>` : '', f.shrinks !== undefined ? plural(f.shrinks, 'shrink') : '']
+  const sent = f.exchanges.at(-1);
+  const request = sent
+    ? `<h4>the smallest failing request, as sent <span class="muted">${html(sent.request.method)} ${html(sent.request.url)}</span></h4>${bodyBlock(sent.request.body)}`
+    : `<h4>the smallest failing case</h4><pre class="body json">${html(cut(json(f.counterexample)))}</pre>`;
+  const how = [f.seed !== undefined ? `seed <code>${html(f.seed)}</code>` : '', f.path ? `path <code>${html(f.path)}</code>` : '', f.shrinks !== undefined ? `shrunk in ${plural(f.shrinks, 'step')}` : '']
     .filter(Boolean)
     .join(' · ');
-  return `<h4>shrunk counterexample <span class="muted">${how}</span></h4><pre class="body json">${html(cut(json(f.counterexample)))}</pre>`;
+  const generated = sent ? `<p class="muted">the generator's value, before the POS stamped its identity (counter, timestamp, instance):</p><pre class="body json">${html(cut(json(f.counterexample)))}</pre>` : '';
+  return `${request}<details class="replay-fold"><summary>replay: ${how || 'how this case is found again'}</summary><p>the same seed and path give this case again: <code>--seed</code> in the replay command below</p>${generated}</details>`;
 }
 
 /** The first failure of each other kind of case (another event, another body kind), each shrunk on its own. */
@@ -51,7 +63,7 @@ function otherKinds(c: CheckResult): string {
   const others = c.failure?.counterexamples ?? [];
   if (others.length === 0) return '';
   const one = (o: (typeof others)[number]) =>
-    `<li><p class="msg"><strong>${html(o.kind)}</strong>: ${html(o.message)}</p>${o.received ? `<p class="received">${html(cut(o.received))}</p>` : ''}${
+    `<li><p class="msg"><strong>${html(o.kind)}</strong>: ${html(o.message)}</p>${o.received ? `<div class="received">${receivedHtml(o.received)}</div>` : ''}${
       o.counterexample !== undefined ? `<pre class="body json">${html(cut(json(o.counterexample)))}</pre>` : ''
     }</li>`;
   return `<h4>the other kinds that fail <span class="muted">${plural(others.length, 'kind')}, each shrunk on its own</span></h4><ul class="kinds">${others.map(one).join('')}</ul>`;
@@ -85,7 +97,8 @@ function exchanges(c: CheckResult, anchors: Anchors): string {
   if (f) {
     const rest = f.exchanges.filter((ex) => !shown.has(ex.seq));
     // The last exchange of a failing case is the one that broke the rule: open, so it reads without a click.
-    const opened = (ex: Exchange, i: number) => exchangeBlock(ex, { anchor: anchorOf(ex), open: i === rest.length - 1 });
+    const marks = marksOf(c);
+    const opened = (ex: Exchange, i: number) => exchangeBlock(ex, { anchor: anchorOf(ex), open: i === rest.length - 1, marks: i === rest.length - 1 ? marks : undefined });
     if (rest.length > 0) out.push(`<h4>${flows.length > 0 ? 'other exchanges' : 'exchanges'} of the failing case <span class="muted">${rest.length} of ${f.exchanges.length}</span></h4>${rest.map(opened).join('')}`);
     else if (f.exchanges.length === 0 && flows.length === 0) out.push('<p class="muted">the failure cites no exchange</p>');
   }
@@ -100,6 +113,51 @@ function exchanges(c: CheckResult, anchors: Anchors): string {
     );
   }
   return out.join('');
+}
+
+/** Where the spec line comes from: the vendor's public pages, as links, and the document of the spec it cites. */
+function specCite(doc: string): string {
+  const pages = vendorPages(doc).map((p) => `<a href="${html(p.url)}" rel="noreferrer noopener">${html(p.title)}</a>`);
+  return `${pages.length > 0 ? `${pages.join(' · ')} · ` : ''}<span class="muted">${html(doc)}</span>`;
+}
+
+const HEADER_NAMES = ['X-Mplus-Signature', 'X-Mplus-Subscription-Id', 'X-KopoKopo-Signature', 'Content-Type', 'Accept', 'Location', 'Content-Length'];
+
+/**
+ * What a failure names in its last exchange: the JSON Pointers of the reply body its message quotes (ajv's
+ * `instancePath`: `/dialog/options/0/id must be string`) and the headers its check's title or message names, on
+ * the reply's side when the words around say so (`sign every non-empty reply with X-Mplus-Signature`), else on
+ * the request's (`reject a request whose X-Mplus-Signature does not match`).
+ */
+export function marksOf(c: CheckResult): Marks {
+  const f = c.failure;
+  if (!f) return {};
+  // The title names the header a check is about (`reject a request whose X-Mplus-Signature …`).
+  const text = `${c.title}\n${f.message}\n${f.received ?? ''}`;
+  const body = new Set(pointersIn(text));
+  const requestHeaders = new Set<string>();
+  const replyHeaders = new Set<string>();
+  for (const name of HEADER_NAMES) {
+    const at = text.search(new RegExp(`\\b${name}\\b`, 'i'));
+    if (at < 0) continue;
+    const around = text.slice(Math.max(0, at - 40), at + name.length + 40).toLowerCase();
+    (/repl(y|ies)|response|answer/.test(around) ? replyHeaders : requestHeaders).add(name.toLowerCase());
+  }
+  return { body, requestHeaders, replyHeaders };
+}
+
+/** A check's `received` text, the bodies it quotes shown as bodies (pretty JSON, marked), not as escaped strings. */
+function receivedHtml(received: string, marks: ReadonlySet<string> = new Set()): string {
+  return receivedParts(received)
+    .map((p) => {
+      if ('text' in p) return textWithCodePoints(p.text);
+      try {
+        return `<pre class="body json" data-hl="1">${jsonHtml(JSON.parse(p.body), marks)}</pre>`;
+      } catch {
+        return `<pre class="body" data-hl="1">${textWithCodePoints(cut(p.body))}</pre>`;
+      }
+    })
+    .join('');
 }
 
 /** Whether a check is among the "failed" ones of the filter: it failed, or the harness could not judge it. */
@@ -118,7 +176,7 @@ export function checkBlock(c: CheckResult, anchors: Anchors): string {
     c.level,
   )}</span> <span class="title">${html(c.title)}</span> <span class="cmeta">${count}${duration(c.durationMs)}</span> <a class="perma" href="#${html(c.id)}" title="link to ${html(c.id)}">#</a></summary>`;
   const body = [
-    `<blockquote class="rule"><p>${html(c.spec.quote)}</p><cite>${html(c.spec.doc)}</cite></blockquote>`,
+    `<blockquote class="rule"><p>${html(c.spec.quote)}</p><cite>${specCite(c.spec.doc)}</cite></blockquote>`,
     outcome(c),
     caseCount(c),
     counterexample(c),

@@ -1,7 +1,7 @@
 import type { RunResults } from '../../runner/results.js';
 import type { CheckResult, CheckStatus } from '../../runner/types.js';
 import { html } from './escape.js';
-import { checkBlock, type Anchors } from './check.js';
+import { checkBlock, failed, type Anchors } from './check.js';
 
 /** The areas in the order of DESIGN.md's minimum checklist; other areas follow, by name. */
 export const AREA_ORDER = ['security', 'shape', 'robustness', 'errors', 'polling', 'dialog', 'form', 'external-payment', 'session', 'timing', 'idempotency'];
@@ -42,7 +42,22 @@ export function countsText(t: Record<CheckStatus, number>): string {
   return [`${total} ${total === 1 ? 'check' : 'checks'}`, ...STATUSES.filter((k) => t[k] > 0).map((k) => `<span class="c-${k}">${t[k]} ${k}</span>`)].join(' · ');
 }
 
-/** The checklist: one section per area, its checks in run order. */
+/**
+ * A failing run opens on its failures: every check that failed or could not be judged, in full, before
+ * anything else of the page (empty when none did).
+ */
+export function failuresSection(results: RunResults, anchors: Anchors): string {
+  const broken = results.checks.filter(failed);
+  if (broken.length === 0) return '';
+  return `<section class="area failures" id="failures"><h2><span class="area-name">What failed</span> <span class="area-counts">${broken.length} of ${results.checks.length} ${
+    results.checks.length === 1 ? 'check' : 'checks'
+  }</span></h2>${broken.map((c) => checkBlock(c, anchors)).join('\n')}</section>`;
+}
+
+/**
+ * The checklist: one section per area, its checks in run order; a check that failed is a line there that links
+ * up to it under "What failed" ({@link failuresSection}), so each check is shown in full once, each anchor once.
+ */
 export function checklist(results: RunResults, anchors: Anchors): string {
   if (results.checks.length === 0) return '<p class="muted">No check was run.</p>';
   return areasOf(results.checks)
@@ -50,8 +65,13 @@ export function checklist(results: RunResults, anchors: Anchors): string {
       const checks = results.checks.filter((c) => c.area === area);
       const t = tally(checks);
       return `<section class="area" id="area-${html(area)}" data-area="${html(area)}"><h2><span class="area-name">${html(area)}</span> <span class="area-counts">${countsText(t)}</span> ${statusBar(t)}</h2>${checks
-        .map((c) => checkBlock(c, anchors))
+        .map((c) => (failed(c) ? movedLine(c) : checkBlock(c, anchors)))
         .join('\n')}</section>`;
     })
     .join('\n');
+}
+
+/** A failed check in its area: one line linking to it under "What failed". */
+function movedLine(c: CheckResult): string {
+  return `<p class="moved st-${html(c.status)}" data-area="${html(c.area)}"><a href="#${html(c.id)}"><span class="badge st-${html(c.status)}">${c.status}</span> <code class="id">${html(c.id)}</code> ${html(c.title)}</a> <span class="muted">(above, under What failed)</span></p>`;
 }

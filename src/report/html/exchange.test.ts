@@ -5,8 +5,8 @@ import { exchangeBlock, exchangeLine, headersTable } from './exchange.js';
 describe('exchanges in the report', () => {
   it('marks volatile headers (dates, ids, signatures) without hiding them', () => {
     const out = headersTable({ date: 'Sat, 21 Nov 2026', 'x-mplus-signature': 'c2ln', 'content-type': 'application/json' });
-    expect(out).toContain('<th>date</th><td>Sat, 21 Nov 2026 <span class="tag volatile"');
-    expect(out).toContain('<th>x-mplus-signature</th><td>c2ln <span class="tag volatile"');
+    expect(out).toContain('<th>date</th><td>Sat, 21 Nov 2026 <a class="tag volatile" href="#about-volatile"');
+    expect(out).toContain('<th>x-mplus-signature</th><td>c2ln <a class="tag volatile" href="#about-volatile"');
     expect(out).toContain('<th>content-type</th><td>application/json</td>');
   });
 

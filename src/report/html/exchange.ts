@@ -1,5 +1,6 @@
 import type { Exchange } from '../../http/exchange.js';
-import { bytes, cut, duration, html, pretty } from './escape.js';
+import { hasSpecialCharacters, jsonHtml, textWithCodePoints } from './body.js';
+import { bytes, cut, duration, html, MAX_SHOWN, pretty } from './escape.js';
 
 /**
  * Headers whose values change from run to run whatever the endpoint does (dates, request ids, traces, and the
@@ -23,21 +24,43 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
-/** One header list as a table: names and values escaped, volatile ones tagged, credentials redacted. */
-export function headersTable(headers: Record<string, string>): string {
+/** What a failure names in an exchange: JSON Pointers in the reply body, header names (lower case) of each side. */
+export interface Marks {
+  body?: ReadonlySet<string>;
+  requestHeaders?: ReadonlySet<string>;
+  replyHeaders?: ReadonlySet<string>;
+}
+
+/** The tag of a volatile header: a link to what the word means (the footer says it), readable without script. */
+const VOLATILE_TAG = ' <a class="tag volatile" href="#about-volatile" title="changes from run to run whatever the endpoint does: not part of the verdict">volatile</a>';
+
+/** One header list as a table: names and values escaped, volatile ones tagged, credentials redacted, named ones marked. */
+export function headersTable(headers: Record<string, string>, marked: ReadonlySet<string> = new Set()): string {
   const rows = Object.entries(headers).map(([name, value]) => {
     const lower = name.toLowerCase();
-    const shown = CREDENTIAL_HEADERS.has(lower) ? '<span class="redacted">[redacted: credential]</span>' : html(value);
-    const tag = VOLATILE_HEADERS.has(lower) ? ' <span class="tag volatile" title="changes from run to run: not part of the verdict">volatile</span>' : '';
-    return `<tr><th>${html(name)}</th><td>${shown}${tag}</td></tr>`;
+    const shown = CREDENTIAL_HEADERS.has(lower) ? '<span class="redacted">[redacted: credential]</span>' : textWithCodePoints(value);
+    const tag = VOLATILE_HEADERS.has(lower) ? VOLATILE_TAG : '';
+    return marked.has(lower)
+      ? `<tr class="marked"><th>${html(name)}</th><td><mark title="what the failure names">${shown}</mark>${tag}</td></tr>`
+      : `<tr><th>${html(name)}</th><td>${shown}${tag}</td></tr>`;
   });
   return rows.length > 0 ? `<table class="hdrs">${rows.join('')}</table>` : '<p class="muted">no headers</p>';
 }
 
-/** A body in a `<pre>`: JSON pretty-printed (the page's script colours it), cut when long. */
-export function bodyBlock(body: string, note = ''): string {
+/** Integers past 2^53 lose digits through JSON.parse: such a body is shown as it came, never re-written. */
+const UNSAFE_NUMBER = /\d{16,}/;
+
+/**
+ * A body in a `<pre>`: JSON pretty-printed, cut when long. With parts to mark, or characters that do not show
+ * (or astral ones), it is rendered here, marked and with code points (`data-hl`: the page's script leaves it);
+ * otherwise as plain text the script colours when it is opened.
+ */
+export function bodyBlock(body: string, note = '', marks: ReadonlySet<string> = new Set()): string {
   if (!body) return '<p class="muted">empty body</p>';
   const p = pretty(body);
+  const special = marks.size > 0 || hasSpecialCharacters(body);
+  if (special && p.json && p.text.length <= MAX_SHOWN && !UNSAFE_NUMBER.test(body)) return `<pre class="body json" data-hl="1">${jsonHtml(JSON.parse(body), marks)}</pre>${note}`;
+  if (special) return `<pre class="body" data-hl="1">${textWithCodePoints(cut(p.text))}</pre>${note}`;
   return `<pre class="body${p.json ? ' json' : ''}">${html(cut(p.text))}</pre>${note}`;
 }
 
@@ -56,19 +79,21 @@ export function exchangeLine(ex: Exchange): string {
  * One exchange, collapsed to its summary line: request (URL, headers, body) beside the reply (status,
  * headers, body), with timings and the transport error, if any. `anchor` gives it an id for links.
  */
-export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: boolean } = {}): string {
+export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: boolean; marks?: Marks } = {}): string {
   const res = ex.response;
   const t = ex.timing;
+  const m = opts.marks ?? {};
   const timing = `started ${html(t.startedAt)} · headers after ${t.headersMs !== undefined ? duration(t.headersMs) : '–'} · complete after ${duration(t.totalMs)}`;
   const error = ex.error ? `<p class="xerr-msg"><b>${html(ex.error.kind)}</b>: ${html(ex.error.message)}</p>` : '';
   const reply = res
-    ? `<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${html(res.status)}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers)}${bodyBlock(
+    ? `<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${html(res.status)}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers, m.replyHeaders)}${bodyBlock(
         res.body,
         res.truncated ? '<p class="muted">the body was cut at the size cap</p>' : '',
+        m.body,
       )}`
     : '<h5>reply</h5><p class="muted">none</p>';
   return `<details class="ex"${opts.anchor ? ` id="${html(opts.anchor)}"` : ''}${opts.open ? ' open' : ''}><summary>${exchangeLine(ex)}</summary>
 <p class="timing muted">${timing}</p>${error}
-<div class="cols"><div class="req"><h5>request <code>${html(ex.request.method)} ${html(ex.request.url)}</code></h5>${headersTable(ex.request.headers)}${bodyBlock(ex.request.body)}</div>
+<div class="cols"><div class="req"><h5>request <code>${html(ex.request.method)} ${html(ex.request.url)}</code></h5>${headersTable(ex.request.headers, m.requestHeaders)}${bodyBlock(ex.request.body)}</div>
 <div class="res">${reply}</div></div></details>`;
 }

@@ -82,7 +82,7 @@ export function header(r: RunResults): string {
 <div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1>${rootCause(r)}<p class="because">${because(r)}</p>${notCertifiedLine(r)}</div></div>
 ${chips(r)}
 </header>
-<section class="meta" aria-label="what was tested"><dl>
+<details class="meta" id="what-was-tested" aria-label="what was tested"${r.checks.some(failed) || r.rootCause ? '' : ' open'}><summary>What was tested: <code>${html(r.target.url)}</code> · subscription <code>${html(r.subscription.subscriptionId)}</code> · seed <code>${html(r.seed)}</code> · ${html(r.tool.name)} ${html(r.tool.version)}</summary><dl>
 <dt>target</dt><dd><code class="url">${html(r.target.url)}</code></dd>
 <dt>profile</dt><dd>${html(r.profile)}</dd>
 ${subscription(r)}
@@ -95,6 +95,6 @@ ${subscription(r)}
     transport.length > 0 ? ` · transport errors: ${transport.map(([k, n]) => `${html(k)} ${n}`).join(', ')}` : ''
   }</dd>
 <dt>replay the run</dt><dd>${command('replay-run', r.replay)}</dd>
-</dl></section>
+</dl></details>
 ${areaIndex(r)}`;
 }

@@ -1,6 +1,7 @@
 /**
  * The report's one script, inlined and allowed by its sha256 in the Content-Security-Policy. It only
- * enhances a page that reads fine without it: filters (failed only, area, level), search by id or text,
+ * enhances a page that reads fine without it: filters (failed only, on by default when checks failed; area,
+ * level), search by id or text,
  * deep links that open and scroll to a check (`#MP-SIG-002`), copy buttons, expand / collapse all, JSON
  * colouring of a body when it is opened, and failing checks opened for printing. It builds nodes with
  * `textContent` only: nothing it touches is ever parsed as markup. It carries no data, so its hash never
@@ -118,12 +119,17 @@ export const SCRIPT = String.raw`(function () {
   var openedForPrint = [];
   window.addEventListener('beforeprint', function () {
     checks.forEach(function (c) { if (c.getAttribute('data-failed') === '1' && !c.open) { c.open = true; openedForPrint.push(c); } });
+    var meta = d.getElementById('what-was-tested');
+    if (meta && !meta.open) { meta.open = true; openedForPrint.push(meta); }
   });
   window.addEventListener('afterprint', function () {
     openedForPrint.forEach(function (c) { c.open = false; });
     openedForPrint = [];
   });
 
+  // A failing run opens on its failures: "failed only" is on until the reader asks for more (a deep link to
+  // another check turns it off, as any filter that hides the target).
+  if (d.body.getAttribute('data-failing') === '1') failedOnly.checked = true;
   apply();
   openHash();
 })();`;

@@ -28,7 +28,14 @@ h1,h2,h3,h4,h5{margin:0}
 .chip b{font-size:15px}.chip.zero{opacity:.45}
 .st-pass.chip{background:var(--pass-bg);color:var(--pass)}.st-fail.chip{background:var(--fail-bg);color:var(--fail)}.st-warn.chip{background:var(--warn-bg);color:var(--warn)}
 .st-skip.chip{background:var(--skip-bg);color:var(--skip)}.st-error.chip{background:var(--error-bg);color:var(--error)}.chip.notrun{background:var(--skip-bg)}
-.meta{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-top:.75rem;padding:.75rem 1.25rem}
+.meta{background:var(--card);border:1px solid var(--line);border-radius:10px;margin-top:.75rem;padding:.5rem 1.25rem}
+.meta>summary{cursor:pointer;color:var(--muted);overflow-wrap:anywhere}.meta[open]>summary{margin-bottom:.5rem}
+mark{background:#fff8c5;outline:2px solid #d4a72c;border-radius:2px;color:inherit}tr.marked th{color:var(--fail)}
+.cp{display:inline-block;font-size:9.5px;line-height:1.2;border:1px solid var(--line);border-radius:3px;padding:0 .15rem;margin:0 .1rem;color:var(--muted);background:var(--card);vertical-align:1px}
+.moved{margin:.25rem 0;padding:.3rem .75rem;border:1px dashed var(--line);border-radius:8px;font-size:13px}.moved a{color:var(--fg)}
+section.failures>h2{color:var(--fail);border-bottom-color:#ffcecb}
+.replay-fold>summary{cursor:pointer;color:var(--muted);font-size:12.5px;margin-top:.3rem}
+#about-volatile{margin:0 0 .5rem}a.tag.volatile{text-decoration:none}
 .meta dl{display:grid;grid-template-columns:9rem 1fr;gap:.3rem 1rem;margin:0}
 .meta dt{color:var(--muted)}.meta dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .hash{font-size:11.5px;word-break:break-all}
