@@ -2,6 +2,7 @@ import type { Coverage } from '../runner/coverage.js';
 import type { CheckResult } from '../runner/types.js';
 import { explorationLine, objectsText, reachedText } from './coverage.js';
 import type { FileReporter } from './reporter.js';
+import { plural } from './words.js';
 import { causeLine } from '../runner/diagnosis.js';
 
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
@@ -30,7 +31,7 @@ export const markdownReporter: FileReporter = {
     const out = [
       `## hookcert ${results.profile}: ${VERDICT[results.verdict]}${results.coverage?.notCertified.length ? `; not certified for: ${results.coverage.notCertified.join(', ')}` : ''}`,
       '',
-      `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${s.total} checks: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${results.stats.requests} requests in ${(results.durationMs / 1000).toFixed(1)} s`,
+      `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${plural(s.total, 'check')}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${plural(results.stats.requests, 'request')} in ${(results.durationMs / 1000).toFixed(1)} s`,
     ];
     if (results.rootCause) out.push('', `> **Root cause:** ${prose(causeLine(results.rootCause))}${results.rootCause.stopped ? ' (the run stopped there; `--keep-going` runs every check anyway)' : ''}`);
     else if (results.incompleteReason) out.push('', `**Incomplete:** ${cell(results.incompleteReason)}`);

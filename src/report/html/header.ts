@@ -3,7 +3,7 @@ import type { CheckStatus } from '../../runner/types.js';
 import { areasOf, countsText, statusBar, tally } from './checklist.js';
 import { command, failed, STATUS } from './check.js';
 import { notCertifiedLine } from './coverage.js';
-import { duration, html } from './escape.js';
+import { duration, html, plural } from './escape.js';
 
 /** The verdict in words and signs. */
 export const VERDICT: Record<RunResults['verdict'], { sign: string; word: string }> = {
@@ -58,7 +58,7 @@ function subscription(r: RunResults): string {
         `<li><code>${html(e.name)}</code>${e.blocking ? '' : ' <span class="tag">non-blocking</span>'}${e.polling ? ' <span class="tag">polling</span>' : ''} <span class="muted">${duration(e.budgetMs)}</span></li>`,
     )
     .join('');
-  return `<dt>subscription</dt><dd><code>${html(r.subscription.subscriptionId)}</code> · secret encoding ${html(r.subscription.secretEncoding)} · ${r.subscription.events.length} events</dd>
+  return `<dt>subscription</dt><dd><code>${html(r.subscription.subscriptionId)}</code> · secret encoding ${html(r.subscription.secretEncoding)} · ${plural(r.subscription.events.length, 'event')}</dd>
 <dt>events</dt><dd><ul class="events">${events}</ul></dd>`;
 }
 
@@ -91,7 +91,7 @@ ${subscription(r)}
 <dt>checks</dt><dd><code class="hash">${html(r.hashes.checks)}</code></dd>
 <dt>seed</dt><dd><code>${html(r.seed)}</code> · ${html(r.runs)} runs per property · level ${html(r.level)}</dd>
 <dt>date</dt><dd><time datetime="${html(r.startedAt)}">${html(started)}</time></dd>
-<dt>duration</dt><dd>${duration(r.durationMs)} · ${r.stats.requests} requests · ${r.stats.replies} replies${
+<dt>duration</dt><dd>${duration(r.durationMs)} · ${plural(r.stats.requests, 'request')} · ${plural(r.stats.replies, 'reply', 'replies')}${
     transport.length > 0 ? ` · transport errors: ${transport.map(([k, n]) => `${html(k)} ${n}`).join(', ')}` : ''
   }</dd>
 <dt>replay the run</dt><dd>${command('replay-run', r.replay)}</dd>
