@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { readPattern } from './regex-dialects.js';
 
 /**
  * Filling in a form as a POS user does (seed 002, "form"): "Afterwards, the same event will be sent to you
@@ -156,7 +157,7 @@ function brokenValue(f: FormField): fc.Arbitrary<{ v: FieldValue; why: string }>
   if (f.type === 'text' || f.type === 'email') {
     if (typeof f.minimumLength === 'number' && f.minimumLength > 1) value('x'.repeat(f.minimumLength - 1), `is shorter than minimumLength ${f.minimumLength}`);
     if (typeof f.maximumLength === 'number' && f.maximumLength < 4000) value('x'.repeat(f.maximumLength + 1), `is longer than maximumLength ${f.maximumLength}`);
-    const re = compile(f.regex);
+    const re = compile(f.regex, 'loose');
     if (re) {
       const miss = ['!', '#invalid#', 'a b', '0'].find((s) => !re.test(s));
       if (miss) value(miss, `does not match ${f.regex}`);
@@ -204,18 +205,19 @@ function options(f: FormField): Array<{ id?: unknown; disabled?: unknown }> {
 }
 
 /**
- * The field's regex compiled; `undefined` for none, `null` for one that does not compile (MP-SHP-006 reports
- * those) or that hookcert will not run: a quantified group holding a quantifier (`(a+)+`) can take exponential
- * time on a failing input, and the regex comes from the endpoint.
+ * The field's regex compiled; `undefined` for none, `null` for one that does not compile in any dialect (MP-SHP-006
+ * reports those) or that hookcert will not run: a quantified group holding a quantifier (`(a+)+`) can take
+ * exponential time on a failing input, and the regex comes from the endpoint. A pattern of another dialect
+ * (`(?i)`, possessive quantifiers, `\A`…) is read through its ECMAScript translation (src/pos/regex-dialects.ts):
+ * `narrow` (its matches all match the pattern) to generate values, `loose` (it matches all the pattern matches)
+ * to find values that break it.
  */
-function compile(regex: unknown): RegExp | undefined | null {
+function compile(regex: unknown, reading: 'narrow' | 'loose' = 'narrow'): RegExp | undefined | null {
   if (typeof regex !== 'string') return undefined;
   if (regex.length > 300 || /\([^)]*[+*}][^)]*\)\s*[+*{]/.test(regex)) return null;
-  try {
-    return new RegExp(regex);
-  } catch {
-    return null;
-  }
+  const read = readPattern(regex);
+  if (read.kind === 'invalid') return null;
+  return reading === 'narrow' ? read.regex : read.loose;
 }
 
 function pad(n: number): string {

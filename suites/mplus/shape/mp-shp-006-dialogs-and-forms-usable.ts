@@ -1,19 +1,23 @@
 import { notReached } from '../../../src/pos/flows.js';
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
+import { readPattern } from '../../../src/pos/regex-dialects.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 type Field = Record<string, any>;
 
-/** What makes a form field impossible to fill in, in words. */
-function fieldProblems(f: Field): string[] {
+/**
+ * What makes a form field impossible to fill in, in words; `dialects` collects the regexes that are valid only in
+ * other dialects than ECMAScript. The spec names no dialect ("A regex pattern to validate the input"), so such a
+ * regex is a warning (the POS may read it otherwise), and only one no dialect accepts fails.
+ */
+function fieldProblems(f: Field, dialects: string[]): string[] {
   const out: string[] = [];
   const name = `field ${String(f.id ?? f.type)}`;
   if (typeof f.regex === 'string') {
-    try {
-      new RegExp(f.regex);
-    } catch {
-      out.push(`${name}: regex ${JSON.stringify(f.regex)} does not compile`);
-    }
+    const read = readPattern(f.regex);
+    if (read.kind === 'invalid') out.push(`${name}: regex ${JSON.stringify(f.regex)} compiles in no dialect (${read.why})`);
+    if (read.kind === 'other-dialect')
+      dialects.push(`${name}: regex ${JSON.stringify(f.regex)} is not ECMAScript: ${read.constructs.map((c) => `${c.what}, valid in ${c.dialects}`).join('; ')}`);
   }
   if (typeof f.minimumLength === 'number' && typeof f.maximumLength === 'number' && f.minimumLength > f.maximumLength)
     out.push(`${name}: minimumLength ${f.minimumLength} > maximumLength ${f.maximumLength}`);
@@ -26,7 +30,7 @@ function fieldProblems(f: Field): string[] {
 
 export default mplusCheck({
   id: 'MP-SHP-006',
-  title: 'MUST send dialogs and forms a POS user can complete (regexes compile, minimum ≤ maximum)',
+  title: 'MUST send dialogs and forms a POS user can complete (regexes compile in some dialect, minimum ≤ maximum)',
   level: 'MUST',
   area: 'shape',
   spec: { doc: SPEC.reference, quote: 'form.fields[].regex | string (optional) | A regex pattern to validate the input.' },
@@ -42,7 +46,9 @@ export default mplusCheck({
       }
       if (reply.form && Array.isArray(reply.form.fields)) {
         seen++;
-        for (const f of reply.form.fields as Field[]) problems.push(...fieldProblems(f ?? {}));
+        const dialects: string[] = [];
+        for (const f of reply.form.fields as Field[]) problems.push(...fieldProblems(f ?? {}, dialects));
+        for (const w of dialects) t.warn(`${w}. The spec names no regex dialect: make sure the POS reads it as you mean it (hookcert filled the field in through an ECMAScript translation)`);
       }
       if (problems.length > 0)
         t.fail(`the reply to ${d.event} asks the POS user for the impossible: ${problems.join('; ')}`, { expected: 'constraints a value can satisfy', received: received(d) });
