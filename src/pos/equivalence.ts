@@ -98,6 +98,38 @@ function canonical(v: unknown): unknown {
   return v;
 }
 
+/** An id the integrator made up that is not the same in two replies to one delivery. */
+export interface NewId {
+  /** Where: `lineAdditions[0].lineId`, `lineChanges[1].externalDiscount.discountId`. */
+  path: string;
+  first: unknown;
+  second: unknown;
+}
+
+/**
+ * The ids the integrator makes up (the lineId of a line it adds, the discountId of a discount it gives) that
+ * differ between two replies to the same delivery: the POS applies only the reply it receives, but new ids
+ * show the integrator did not recognise the re-delivery, so what it did on its side (a stamp, a reservation)
+ * happened twice. Compared item by item, in order.
+ */
+export function newIds(a: Delivery, b: Delivery): NewId[] {
+  const ids = (d: Delivery): Map<string, unknown> => {
+    const out = new Map<string, unknown>();
+    const r = replyObject(d);
+    for (const key of ['lineAdditions', 'lineChanges'] as const) {
+      if (!Array.isArray(r[key])) continue;
+      (r[key] as any[]).forEach((item, i) => {
+        if (key === 'lineAdditions' && item?.lineId !== undefined) out.set(`${key}[${i}].lineId`, item.lineId);
+        if (item?.externalDiscount?.discountId !== undefined) out.set(`${key}[${i}].externalDiscount.discountId`, item.externalDiscount.discountId);
+      });
+    }
+    return out;
+  };
+  const first = ids(a);
+  const second = ids(b);
+  return [...first.keys()].filter((path) => second.has(path) && !same(first.get(path), second.get(path))).map((path) => ({ path, first: first.get(path), second: second.get(path) }));
+}
+
 /** A difference in a few words: `customActionChange: {"buttonCaption":"Status: ON"} then {"buttonCaption":"Status: OFF"}`. */
 export function describeDifference(d: Difference): string {
   const show = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v).slice(0, 160));

@@ -102,3 +102,11 @@ describe('form values drawn from the form’s own constraints', () => {
     expect(brokenFormAnswers({ id: 'x', fields: [{ id: 'free', type: 'text' }, { type: 'label', value: 'hi' }] })).toBeUndefined();
   });
 });
+
+describe('forms whose regexes are written in another dialect', () => {
+  it('fills a required field whose regex is PCRE (inline flags, \\A, POSIX classes) with values that match it there', () => {
+    const form = { id: 'card', fields: [{ id: 'card', type: 'text', required: true, label: 'Card', regex: '(?i)\\Ac[[:digit:]]{8}\\z' }] };
+    const pcre = /^c[0-9]{8}$/i;
+    for (const answer of fc.sample(validFormAnswers(form), { seed: 3, numRuns: 30 })) expect(answer.fields[0].value).toMatch(pcre);
+  });
+});

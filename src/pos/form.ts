@@ -127,7 +127,8 @@ function textValues(f: FormField): fc.Arbitrary<string> | undefined {
   const fits = (s: string) => s.length >= min && s.length <= max && (!re || re.test(s)) && (f.type !== 'email' || EMAIL.test(s));
   let base: fc.Arbitrary<string>;
   try {
-    base = f.type === 'email' ? emails() : re ? fc.stringMatching(re) : words(min, Math.min(max, min + 40));
+    // fast-check cannot draw case-insensitively: values of the case-sensitive pattern match the other too.
+    base = f.type === 'email' ? emails() : re ? fc.stringMatching(new RegExp(re.source, re.flags.replace('i', ''))) : words(min, Math.min(max, min + 40));
   } catch {
     return undefined; // a regex feature fast-check cannot generate from (back-references, look-arounds…)
   }
@@ -150,6 +151,28 @@ function numberValues(f: FormField): fc.Arbitrary<string> | undefined {
 
 /** One value that breaks one constraint of the field, with why; `undefined` when the field has nothing to break. */
 function brokenValue(f: FormField): fc.Arbitrary<{ v: FieldValue; why: string }> | undefined {
+  const cases = brokenCases(f);
+  return cases.length > 0 ? fc.constantFrom(...cases) : undefined;
+}
+
+/**
+ * Every submission of `form` that breaks exactly one constraint of one field, the other fields filled in
+ * validly (drawn once from `seed`), with what is broken in words: the same list for the same form, whatever
+ * the seed of the run.
+ */
+export function everyBrokenFormAnswer(form: { id?: unknown; fields?: unknown }, seed: number): Array<{ answer: FormAnswer; broken: string }> {
+  const fields = inputFields(form);
+  const valid = fc.sample(validFormAnswers(form), { seed, numRuns: 1 })[0];
+  return fields.flatMap((field) =>
+    brokenCases(field).map((bad) => ({
+      answer: { id: valid.id, fields: fields.flatMap((f) => (f.id === field.id ? [{ id: f.id!, ...bad.v }] : valid.fields.filter((v) => v.id === f.id))) },
+      broken: `field ${field.id}: ${bad.why}`,
+    })),
+  );
+}
+
+/** The values of one field that break one of its constraints each, with what is broken. */
+function brokenCases(f: FormField): Array<{ v: FieldValue; why: string }> {
   const cases: Array<{ v: FieldValue; why: string }> = [];
   const value = (v: string, why: string) => cases.push({ v: { value: v }, why: `${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)} ${why}` });
   const required = f.required === true;
@@ -185,7 +208,7 @@ function brokenValue(f: FormField): fc.Arbitrary<{ v: FieldValue; why: string }>
   if (f.type === 'date') for (const bad of ['2026-13-45', 'not a date']) value(bad, 'is not a date');
   if (f.type === 'time') for (const bad of ['25:61', 'noon']) value(bad, 'is not a time');
   if (f.type === 'checkbox' && required) value('false', 'leaves a required checkbox unticked');
-  return cases.length > 0 ? fc.constantFrom(...cases) : undefined;
+  return cases;
 }
 
 /** A conservative e-mail address shape: what every validator accepts. */

@@ -5,6 +5,7 @@ import type { MplusContext, Delivery } from './context.js';
 import { isJsonContentType } from '../protocol/mplus/reply.js';
 import { toleratedInWords, toleratedRefusal } from '../protocol/mplus/readings.js';
 import type { RequestShape } from '../protocol/mplus/requests.js';
+import { deriveSeed } from '../runner/seed.js';
 import { exploredRequests } from './flows.js';
 
 /** The vendor's error codes (`schemas/mplus/error-code.schema.json`; the vendor's list is cut off). */
@@ -106,7 +107,8 @@ export function replyObject(d: Delivery): Record<string, any> {
  */
 export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, shape: RequestShape = {}): Promise<number> {
   let bodies = 0;
-  for (const { name } of t.events()) {
+  // Every event that breaks the rule shows its own shrunk counterexample.
+  await t.perKind(t.events().map((e) => e.name), (name) => name, async (name) => {
     const examples = Object.keys(shape).length === 0 ? exploredRequests(t, name, 4) : [];
     await t.property(
       t.requests(name, shape),
@@ -116,8 +118,8 @@ export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, 
         judge(d);
       },
       // The requests exploration found opening a flow of this event come first (default shape only), beside the generated ones.
-      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples },
+      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples, seed: deriveSeed(t.seed, `every reply:${name}`) },
     );
-  }
+  });
   return bodies;
 }

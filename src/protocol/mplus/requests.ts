@@ -115,7 +115,10 @@ function buildRequestArbitrary(
   for (const name of event.optionalRequestObjects) parts[name] = fc.option(part(name), { nil: undefined });
   if (event.name === 'scanCode') parts.scanCode = scanCodeArbitrary(schemas, part('scanCode'), config.triggers, catalogue, examples);
   const polled = shape.polling === undefined ? config : { ...config, polling: shape.polling };
-  const requests = fc.record(parts).map((p) => consistent(p, event, polled));
+  // `session.lines` is optional, so it is absent (then []) half the time: a shape asking for lines insists.
+  const min = shape.lines?.min ?? 0;
+  const records = event.session === 'required' && min > 0 ? fc.record(parts).filter((p) => ((p.session as { lines?: unknown[] }).lines?.length ?? 0) >= min) : fc.record(parts);
+  const requests = records.map((p) => consistent(p, event, polled));
   return shape.forms === 'any' ? requests : requests.map((r) => toAgreed(r, event, config));
 }
 
