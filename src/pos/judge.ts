@@ -39,7 +39,7 @@ export function expectNoServerError(t: MplusContext, d: Delivery, what: string):
 export function toleratedWarning(t: MplusContext, d: Delivery): string | undefined {
   const status = d.reply.status;
   if (d.reply.missing || status === undefined || status < 400 || status > 499) return undefined;
-  const why = toleratedRefusal(d.request, d.reply.errorCode, t.catalogue.get(d.event), t.event(d.event) ?? { triggers: [] });
+  const why = toleratedRefusal(d.request, d.reply.errorCode, t.catalogue.get(d.event), t.event(d.event) ?? { triggers: [] }, t.sub.catalogue);
   return why ? toleratedInWords(d.event, `HTTP ${status} ${d.reply.errorCode ?? '(no error.code)'}`, why) : undefined;
 }
 

@@ -60,7 +60,7 @@ function judgePlace(t: MplusContext, event: string, place: OpenPlace, sent: Arra
   const no = sent.filter(isRefused);
   if (no.length === 0) return;
   // A refusal that says it is about a made-up article, relation or line is not about the form.
-  const aboutReference = no.map(({ d }) => toleratedReference(d.request, d.reply.errorCode));
+  const aboutReference = no.map(({ d }) => toleratedReference(d.request, d.reply.errorCode, t.sub.catalogue));
   if (aboutReference.every(Boolean)) {
     const ref = aboutReference[0]!;
     t.warn(`${event}: a request naming ${ref.reference} hookcert made up was refused with ${statusAndCode(no[0].d)}; tolerated, as the vendor lists ${ref.code} for references the integrator does not know`);

@@ -76,6 +76,13 @@ describe('which refusals of a valid request are tolerated', () => {
     expect(toleratedReference({ ...start, session: { sessionId: 'x', lines: [{ lineId: 'l', text: 'Coffee', articleNumber: 5 }] } }, 'INVALID_ARTICLE')).toBeDefined();
   });
 
+  it("a relation of the integrator's own catalogue is one it knows: refusing it is not tolerated", () => {
+    const relation = (agreed.selectRelation as { relation: { relationNumber: number } }).relation;
+    const known = { articles: [], codes: [], relations: [{ relationNumber: relation.relationNumber }], customActions: [], paymentMethods: [] };
+    const session = { ...agreed.session!, relation };
+    expect(toleratedRefusal({ ...agreed, session }, 'INVALID_RELATION_NUMBER', selectRelation, config, known)).toBeUndefined();
+  });
+
   it('a request using an open form: tolerated, whatever the code; the POS error request is read through its original', () => {
     const deselected = OPEN_PLACES[0].forms[1].apply(agreed)!;
     expect(toleratedRefusal(deselected, 'INVALID_DATA', selectRelation, config)).toMatchObject({ kind: 'open-form' });

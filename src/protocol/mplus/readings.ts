@@ -13,6 +13,7 @@
  *   relation, a line) the integrator may not know and the refusal says so with the vendor's code for it.
  * @module
  */
+import type { IntegratorCatalogue } from '../../config/catalogue.js';
 import type { EventConfig } from '../../config/subscription.js';
 import type { CatalogueEvent } from './catalogue.js';
 import type { MplusRequest } from './requests.js';
@@ -244,9 +245,13 @@ export function openFormsIn(request: MplusRequest, event: CatalogueEvent, config
  * such a refusal is tolerated with a warning. Another code, or one of these for a request that names no
  * such reference, is a refusal of a valid request: a failure.
  */
-export const REFERENCE_CODES: Readonly<Record<string, { reference: string; named: (r: Req) => boolean }>> = {
-  INVALID_ARTICLE: { reference: 'an article', named: (r) => lines(r).some((l) => ARTICLE_KEYS.some((k) => l[k] !== undefined)) },
-  INVALID_RELATION_NUMBER: { reference: 'a relation', named: (r) => Boolean(r.session?.relation || r.selectRelation?.relation) },
+export const REFERENCE_CODES: Readonly<Record<string, { reference: string; named: (r: Req, known?: IntegratorCatalogue) => boolean }>> = {
+  // An article or a relation of the integrator's own catalogue (the config file) is one it knows: refusing it fails.
+  INVALID_ARTICLE: { reference: 'an article', named: (r, known) => lines(r).some((l) => ARTICLE_KEYS.some((k) => l[k] !== undefined) && !knownArticle(l, known)) },
+  INVALID_RELATION_NUMBER: {
+    reference: 'a relation',
+    named: (r, known) => [r.session?.relation, r.selectRelation?.relation].some((rel) => rel && !known?.relations.some((k) => k.relationNumber === rel.relationNumber)),
+  },
   INVALID_LINE_ID: { reference: 'a line', named: (r) => lines(r).length > 0 },
   LINE_ALREADY_HAS_DISCOUNT: {
     reference: 'a discounted line',
@@ -254,7 +259,11 @@ export const REFERENCE_CODES: Readonly<Record<string, { reference: string; named
   },
 };
 
-const ARTICLE_KEYS = ['articleNumber', 'barcode', 'pluNumber', 'supplierArticleNumber', 'extArticleId'];
+const ARTICLE_KEYS = ['articleNumber', 'barcode', 'pluNumber', 'supplierArticleNumber', 'extArticleId'] as const;
+
+function knownArticle(line: Req, known: IntegratorCatalogue | undefined): boolean {
+  return Boolean(known?.articles.some((a) => ARTICLE_KEYS.some((k) => a[k] !== undefined && a[k] === line[k])));
+}
 
 function lines(r: Req): Req[] {
   const all = [...(Array.isArray(r.session?.lines) ? r.session.lines : []), r.addSessionLine?.line, r.removeSessionLine?.line];
@@ -269,19 +278,25 @@ export type ToleratedRefusal = { kind: 'open-form'; forms: Array<{ place: OpenPl
  * `undefined` when the refusal is a failure. A POS error request (`error` + `original`) is read through its
  * original.
  */
-export function toleratedRefusal(request: MplusRequest | undefined, errorCode: string | undefined, event: CatalogueEvent, config: Pick<EventConfig, 'triggers'>): ToleratedRefusal | undefined {
+export function toleratedRefusal(
+  request: MplusRequest | undefined,
+  errorCode: string | undefined,
+  event: CatalogueEvent,
+  config: Pick<EventConfig, 'triggers'>,
+  known?: IntegratorCatalogue,
+): ToleratedRefusal | undefined {
   if (!request) return undefined;
   const read = ((request as Req).original && (request as Req).error ? (request as Req).original : request) as MplusRequest;
   if (!read.event || !read.sender) return undefined;
   const forms = openFormsIn(read, event, config);
   if (forms.length > 0) return { kind: 'open-form', forms };
-  return toleratedReference(read, errorCode);
+  return toleratedReference(read, errorCode, known);
 }
 
 /** A refusal with the vendor's code for a reference `request` names (an article, a relation, a line), if it is one. */
-export function toleratedReference(request: MplusRequest | undefined, errorCode: string | undefined): Extract<ToleratedRefusal, { kind: 'reference' }> | undefined {
+export function toleratedReference(request: MplusRequest | undefined, errorCode: string | undefined, known?: IntegratorCatalogue): Extract<ToleratedRefusal, { kind: 'reference' }> | undefined {
   const ref = errorCode ? REFERENCE_CODES[errorCode] : undefined;
-  if (!request || !ref || !ref.named(request as Req)) return undefined;
+  if (!request || !ref || !ref.named(request as Req, known)) return undefined;
   return { kind: 'reference', code: errorCode!, reference: ref.reference };
 }
 
