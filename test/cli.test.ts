@@ -32,7 +32,7 @@ describe('the gate has no holes', () => {
     expect(demo.results!.replay).not.toContain('--check'); // the run's replay
     const area = await cli(['demo', '--seed', '5', '--runs', '2', '--check', 'idempotency', '--check', 'MP-SUB-*']);
     expect(area.code, area.stderr).toBe(0);
-    expect(area.results!.checks.map((c) => c.id)).toEqual(['MP-IDM-001', 'MP-IDM-002', 'MP-SUB-001', 'MP-SUB-002']);
+    expect(area.results!.checks.map((c) => c.id)).toEqual(['MP-IDM-001', 'MP-IDM-002', 'MP-IDM-003', 'MP-SUB-001', 'MP-SUB-002']);
   });
 
   it('an unknown event names the flag that lists them', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { MplusContext } from './context.js';
 import { validSelections } from './dialog.js';
 import { notReached, probe, tillFor } from './flows.js';
-import { validFormAnswers } from './form.js';
+import { cancelledFormAnswer, unfillableFields, validFormAnswers, type FormAnswer } from './form.js';
 import type { Conversation, Responder } from './till.js';
 
 /**
@@ -18,12 +18,20 @@ import type { Conversation, Responder } from './till.js';
  */
 export type Draw = fc.GeneratorValue;
 
-/** A POS user who answers every dialog and form validly, with values drawn by `draw`. */
+/**
+ * A POS user who answers every dialog and form validly, with values drawn by `draw`. A form with a required
+ * field hookcert cannot fill in (a regex it cannot generate from, constraints nothing meets) is cancelled, as a
+ * POS user who cannot fill it in would: submitting made-up values would blame the endpoint for refusing them.
+ */
 export function validResponder(draw: Draw): Responder {
   return {
     dialog: (dialog) => draw(validSelections, dialog),
-    form: (form) => draw(validFormAnswers, form),
+    form: (form) => fillable(form, () => draw(validFormAnswers, form)),
   };
+}
+
+function fillable(form: Record<string, any>, fill: () => FormAnswer): FormAnswer {
+  return unfillableFields(form).length > 0 ? cancelledFormAnswer(form) : fill();
 }
 
 /** What a conversation property found and ran. */
@@ -82,6 +90,6 @@ export function sampledResponder(seed: number): Responder {
   const pick = <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { seed: seed + n++, numRuns: 1 })[0];
   return {
     dialog: (dialog) => pick(validSelections(dialog)),
-    form: (form) => pick(validFormAnswers(form)),
+    form: (form) => fillable(form, () => pick(validFormAnswers(form))),
   };
 }

@@ -17,7 +17,8 @@ describe('runCheck', () => {
     expect(statusForFailure('MUST', 'must')).toBe('fail');
     expect(statusForFailure('SHOULD', 'must')).toBe('warn');
     expect(statusForFailure('SHOULD', 'should')).toBe('fail');
-    expect(statusForFailure('INFO', 'should')).toBe('warn');
+    expect(statusForFailure('INFO', 'should')).toBe('pass');
+    expect(statusForFailure('INFO', 'must')).toBe('pass');
   });
 
   it('passes, warns, skips and fails with the failure detail', async () => {

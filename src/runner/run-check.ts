@@ -4,11 +4,15 @@ import { CheckContext } from './context.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import type { CheckResult, CheckStatus, Level } from './types.js';
 
-/** Maps a broken rule to a status: MUST fails; SHOULD warns unless the run is strict; INFO warns. */
+/**
+ * Maps a broken rule to a status: MUST fails; SHOULD warns unless the run is strict; INFO is information,
+ * never a warning (the spec only asks: "If this URL is provided, please call it"): it passes, with what was
+ * observed as its reason and its detail.
+ */
 export function statusForFailure(level: Level, strictness: 'must' | 'should'): CheckStatus {
   if (level === 'MUST') return 'fail';
-  if (level === 'SHOULD' && strictness === 'should') return 'fail';
-  return 'warn';
+  if (level === 'SHOULD') return strictness === 'should' ? 'fail' : 'warn';
+  return 'pass';
 }
 
 /**
@@ -71,6 +75,7 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
       } else if (err instanceof CheckFailure) {
         status = statusForFailure(def.level, t.options.level);
         failure = CheckContext.detailOf(err);
+        if (def.level === 'INFO') reason = `information (not a requirement): ${err.message}`;
       } else {
         status = 'error';
         reason = `hookcert could not judge this check: ${err instanceof Error ? err.message : String(err)}`;
