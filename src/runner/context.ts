@@ -51,6 +51,11 @@ export class CheckContext {
   private shrinking = false;
   private inProperty = false;
 
+  /** True while a property runs its cases (a case that cannot be sent is then left unjudged, see {@link NotSent}). */
+  get inCase(): boolean {
+    return this.inProperty;
+  }
+
   /** The flows to show for a passing check: those of the last passing property case, else of the check itself. */
   get passingFlows(): FlowRecord[] {
     return this.lastFlows.length > 0 ? this.lastFlows : this.caseFlows;

@@ -13,7 +13,10 @@ export const ALLOWANCE = 2;
 /**
  * The run's proven facts about timing: which labels (events, topics) answer over their budget. A label is
  * proven slow by {@link PROOF} exchanges in a row that ended after its budget (a late reply, or none within
- * budget + grace), whichever checks sent them; it stays proven for the rest of the run.
+ * budget + grace), made while the endpoint had nothing else to answer (the probe, exploration, an exclusive
+ * check: the timing checks run so, and first). Exchanges of checks running side by side prove nothing: the
+ * load they make together (and a loaded machine) may stretch a reply that alone comes in time. A label stays
+ * proven for the rest of the run.
  */
 export class OverBudget {
   private readonly streak = new Map<string, number>();
@@ -21,9 +24,9 @@ export class OverBudget {
 
   constructor(private readonly budgetOf: (label: string) => number) {}
 
-  /** Notes one finished exchange. */
-  note(ex: Exchange): void {
-    if (ex.error?.kind === 'aborted') return;
+  /** Notes one finished exchange; `alone`: it was made with nothing else in flight. */
+  note(ex: Exchange, alone: boolean): void {
+    if (!alone || ex.error?.kind === 'aborted') return;
     const budget = this.budgetOf(ex.label);
     if (!(budget > 0)) return;
     const late = ex.error?.kind === 'timeout' || (ex.response !== undefined && ex.timing.totalMs > budget);
@@ -34,7 +37,7 @@ export class OverBudget {
     const n = (this.streak.get(ex.label) ?? 0) + 1;
     this.streak.set(ex.label, n);
     if (n >= PROOF && !this.proven.has(ex.label))
-      this.proven.set(ex.label, `${n} exchanges in a row ended past its ${budget} ms budget, the last after ${Math.round(ex.timing.totalMs)} ms (request #${ex.seq})`);
+      this.proven.set(ex.label, `${n} requests in a row, with the endpoint to themselves, ended past its ${budget} ms budget, the last after ${Math.round(ex.timing.totalMs)} ms (request #${ex.seq})`);
   }
 
   /** How `label` was proven over budget, or `undefined` while it is not. */

@@ -134,12 +134,17 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
   req.listener?.planned?.(planned);
   /** A context for `source`, on its own line to the endpoint. */
-  const contextFor = (source: string, signal: AbortSignal, explored?: unknown) => {
-    const line = watch.line(source, signal);
+  const contextFor = (source: string, signal: AbortSignal, alone: boolean, explored?: unknown) => {
+    const line = watch.line(source, signal, alone);
     const observed: Sender = req.listener?.exchanged
       ? { send: async (r) => tap(await line.send(r), (ex) => req.listener!.exchanged!(source, ex)) }
       : line;
-    return { line, t: driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored }) };
+    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored });
+    // A check leaves out a label proven over budget only in its property cases (each can stay unjudged);
+    // exploration, which bounds itself, leaves it out at once.
+    if (source === EXPLORATION) line.allowance = 0;
+    else line.refusesSlow = () => t.inCase;
+    return { line, t };
   };
 
   const judged = new Array<CheckResult | undefined>(planned.length);
@@ -148,7 +153,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let explored: unknown;
   let exploreError: string | undefined;
   try {
-    const probe = await stop.race(driver.probe(contextFor('probe', stop.signal).t));
+    const probe = await stop.race(driver.probe(contextFor('probe', stop.signal, true).t));
     watch.first = probe;
     if (probe && !probe.response && (probe.error?.kind === 'reset' || probe.error?.kind === 'protocol') && probe.request.url.startsWith('http:') && (await speaksTls(probe.request.url))) {
       // A TLS server answers plain HTTP by closing the connection (or with TLS bytes): say what to fix.
@@ -169,7 +174,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
     // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
     if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
-      const { t } = contextFor(EXPLORATION, stop.signal);
+      const { t } = contextFor(EXPLORATION, stop.signal, true);
       explored = await stop.race(
         guarded(() => driver.explore!(t)).catch((err: unknown) => {
           exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;
@@ -181,7 +186,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       req.listener?.checkStarted?.(def);
       const ended = new AbortController();
       const signal = AbortSignal.any([stop.signal, ended.signal]);
-      const { line, t } = contextFor(def.id, signal, explored);
+      const { line, t } = contextFor(def.id, signal, def.exclusive === true, explored);
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
       const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));

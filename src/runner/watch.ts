@@ -36,15 +36,19 @@ export class EndpointWatch {
     stop.signal.addEventListener('abort', () => this.release(false), { once: true });
   }
 
-  /** A check's line to the endpoint: every request carries `signal`, and what comes back is watched. */
-  line(source: string, signal: AbortSignal): CheckLine {
-    return new CheckLine(this, this.client, source, signal);
+  /**
+   * A check's line to the endpoint: every request carries `signal`, and what comes back is watched. `alone`:
+   * what it sends is the only thing in flight (the probe, exploration, an exclusive check).
+   */
+  line(source: string, signal: AbortSignal, alone = false): CheckLine {
+    return new CheckLine(this, this.client, source, signal, alone);
   }
 
   /** Notes a finished exchange of `line`. */
   note(ex: LiveExchange, line: CheckLine): void {
     this.finished++;
-    this.overBudget.note(ex);
+    // Alone: a line of its own (probe, exploration, an exclusive check) with no other request in flight.
+    this.overBudget.note(ex, line.alone && (this.client.gate?.inFlight ?? 0) === 0);
     if (ex.response) {
       this.lastReply = this.finished;
       for (const w of this.waiters) if (w.after < this.lastReply) this.settle(w, true);
@@ -127,6 +131,14 @@ export class CheckLine implements Sender {
   /** This line's latest exchange that got nothing back: its place among finished exchanges, and its `seq`. */
   lastSilent?: { finished: number; seq: number };
   private readonly slowSends = new Map<string, number>();
+  /**
+   * Whether a request to a label proven over budget may be refused now (past the allowance): only where the
+   * sender can leave it unjudged, a property case. Elsewhere the request is sent and waited out.
+   * @defaultValue always
+   */
+  refusesSlow: () => boolean = () => true;
+  /** Requests this line may still send to a label once it is proven over budget. @defaultValue {@link ALLOWANCE} */
+  allowance = ALLOWANCE;
 
   constructor(
     private readonly watch: EndpointWatch,
@@ -134,15 +146,17 @@ export class CheckLine implements Sender {
     /** Who sends: a check id, `probe`, `exploration`. */
     readonly source: string,
     readonly signal: AbortSignal,
+    /** Nothing else is in flight while this line sends (see {@link OverBudget}). */
+    readonly alone: boolean,
   ) {}
 
   async send(req: SendRequest): Promise<LiveExchange> {
     if (this.signal.aborted) throw ended(this.signal);
     const slow = this.watch.overBudget.evidence(req.label);
-    if (slow) {
+    if (slow && this.refusesSlow()) {
       const used = this.slowSends.get(req.label) ?? 0;
-      if (used >= ALLOWANCE)
-        throw new NotSent(`${req.label} answers over its budget (${slow}); this check stopped sending it after ${ALLOWANCE} more tries, the timing checks judge it`, 'over-budget');
+      if (used >= this.allowance)
+        throw new NotSent(`${req.label} answers over its budget (${slow}); ${this.allowance > 0 ? `this check stopped sending it after ${this.allowance} more tries` : 'not sent'}, the timing checks judge it`, 'over-budget');
       this.slowSends.set(req.label, used + 1);
     }
     const ex = await this.client.send({ ...req, signal: this.signal });
