@@ -1,0 +1,24 @@
+/**
+ * False alarms not fixed yet: a correct receiver failed, errored or warned for no spec reason, or a result that
+ * changes with the seed. Each is a row of /work/team/false-alarms.md (`row`); the matrix test leaves these
+ * checks out of its assertions for that receiver, and proves each row still happens (`it.fails`), so a fix
+ * makes the test fail until the row is removed here.
+ */
+export interface KnownFalseAlarm {
+  /** The row in false-alarms.md. */
+  row: number;
+  receiver: string;
+  check: string;
+  /** What happens, in a few words (the row says more). */
+  what: string;
+}
+
+export const KNOWN: KnownFalseAlarm[] = [
+  { row: 1, receiver: 'pcre-forms', check: 'MP-SHP-006', what: 'fails a (?i) pattern: "compiles" is judged by JavaScript RegExp alone' },
+  { row: 2, receiver: 'pcre-forms', check: 'MP-FRM-001', what: 'errors: hookcert cannot fill a (?i) field, so judges none' },
+  { row: 3, receiver: 'pcre-forms', check: 'MP-SES-001', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
+  { row: 3, receiver: 'pcre-forms', check: 'MP-SES-002', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
+  { row: 3, receiver: 'pcre-forms', check: 'MP-IDM-002', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
+  { row: 4, receiver: 'pretty-json', check: 'MP-EXT-005', what: 'warns: an INFO check (the optional callbackUrl call) ends as a warning' },
+  { row: 5, receiver: 'kopokopo-raw', check: 'KK-ERR-003', what: 'warns: reading the raw body whatever the Content-Type, as the SDKs do' },
+];

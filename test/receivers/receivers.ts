@@ -1,0 +1,112 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ProfileName } from '../../src/runner/types.js';
+import { startLongPoller } from './long-poller.js';
+import { PCRE_EVENTS, startPcreForms } from './pcre-forms.js';
+import { startPython, type ReceiverSetup, type Running } from './start.js';
+import { startTicketing, TICKETING_EVENTS } from './ticketing.js';
+
+/**
+ * The alternative correct receivers: each conformant in a style unlike the reference (src/reference/), written
+ * from the spec and the seeds. The matrix test (test/matrix.test.ts) runs the whole suite against each under
+ * many seeds and expects the same verdict (conformant) and the same warnings every time.
+ */
+export interface AltReceiver {
+  name: string;
+  profile: ProfileName;
+  language: 'Python' | 'TypeScript';
+  /** The style, and what it exercises, in a line (the README of test/receivers says the same). */
+  style: string;
+  start(setup: ReceiverSetup): Promise<Running>;
+  /** What the integrator would configure: `--events`, `--config`… (beside url, secret, subscription, seed, runs). */
+  args: string[];
+  /** The checks that warn under every seed, and the spec's reason: anything else passes or skips. */
+  warns: Record<string, string>;
+  /** It spends its runs waiting (long-polls, held replies): the matrix starts it first. */
+  waits?: boolean;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** `--config` with a config file of test/receivers/. */
+export const config = (name: string): string[] => ['--config', join(here, name)];
+
+/** The seed-000 session events. */
+const SESSION_EVENTS = 'startSession,scanCode,addSessionLine,removeSessionLine,pauseSession,resumeSession,startPayment,cancelPayment,mergeSession,cancelSession,completeSession';
+const PAYMENT_EVENTS = 'startExternalPayment,pollExternalPayment,requestCancelExternalPayment,cancelExternalPayment';
+
+export const RECEIVERS: AltReceiver[] = [
+  {
+    name: 'mac-bytes',
+    profile: 'mplus',
+    language: 'Python',
+    style: 'decodes X-Mplus-Signature (padding optional) and compares the MAC bytes; the seed-000 session events',
+    start: (s) => startPython('mplus_mac_bytes.py', s),
+    args: ['--events', SESSION_EVENTS],
+    warns: {},
+  },
+  {
+    name: 'cash-machine',
+    profile: 'mplus',
+    language: 'Python',
+    style: 'a slow cash machine: external payments confirmed after 4 long-polls of 700 ms each; signature compared as text',
+    start: (s) => startPython('mplus_cash_machine.py', s),
+    args: ['--events', PAYMENT_EVENTS],
+    warns: {},
+    waits: true,
+  },
+  {
+    name: 'seed-002-only',
+    profile: 'mplus',
+    language: 'Python',
+    style: 'accepts only the seed-002 forms where the spec is loose (selectRelation.relation: null, codeType barcode/rfid, session.lines always), 400 INVALID_DATA for the others',
+    start: (s) => startPython('mplus_seed002.py', s),
+    args: ['--events', 'startSession,scanCode,addSessionLine,selectRelation,completeSession'],
+    warns: { 'MP-ROB-001': 'it refuses the request forms the vendor pages use where seed 002 differs: the spec leaves them open' },
+  },
+  {
+    name: 'pretty-json',
+    profile: 'mplus',
+    language: 'Python',
+    style: 'every event subscribed; replies pretty-printed with sorted keys and ", " / ": " separators, \\u escapes, signed over those bytes',
+    start: (s) => startPython('mplus_pretty.py', s),
+    args: [],
+    warns: {},
+  },
+  {
+    name: 'ticketing',
+    profile: 'mplus',
+    language: 'TypeScript',
+    style: 'node:http; answers only its subscribed events, 404 for the rest (--events); time-slot dialogs, tickets in the receipt footer',
+    start: (s) => startTicketing(s),
+    args: ['--events', TICKETING_EVENTS.join(',')],
+    warns: {},
+  },
+  {
+    name: 'pcre-forms',
+    profile: 'mplus',
+    language: 'TypeScript',
+    style: 'node:http; a custom action opens a form whose fields use PCRE-style patterns ((?i)^[a-z]+$), validated with the same reading',
+    start: (s) => startPcreForms(s),
+    args: ['--events', PCRE_EVENTS.join(',')],
+    warns: {},
+  },
+  {
+    name: 'long-poller',
+    profile: 'mplus',
+    language: 'TypeScript',
+    style: 'node:http; addSessionLine and startPayment subscribed as polling, and backgroundPoll: 3 or 4 rounds a process; a backgroundPoll process (rounds held 400 ms) outlasts its 1 s budget',
+    start: (s) => startLongPoller(s),
+    args: config('long-poller.config.json'),
+    warns: {},
+    waits: true,
+  },
+  {
+    name: 'kopokopo-raw',
+    profile: 'kopokopo',
+    language: 'Python',
+    style: 'the Python SDK way: hex HMAC of the raw bytes, compare_digest, 200 / 401, 400 for a body that is not a JSON object, Content-Type ignored',
+    start: (s) => startPython('kopokopo_raw.py', s),
+    args: [],
+    warns: {},
+  },
+];
