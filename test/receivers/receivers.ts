@@ -94,7 +94,7 @@ export const RECEIVERS: AltReceiver[] = [
     name: 'long-poller',
     profile: 'mplus',
     language: 'TypeScript',
-    style: 'node:http; addSessionLine and startPayment subscribed as polling, and backgroundPoll: 3 or 4 rounds a process; a backgroundPoll process (rounds held 400 ms) outlasts its 1 s budget',
+    style: 'node:http; addSessionLine and startPayment subscribed as polling, and backgroundPoll: 3 to 8 rounds a process; a backgroundPoll process (8 rounds held 250 ms) outlasts its 1 s budget',
     start: (s) => startLongPoller(s),
     args: config('long-poller.config.json'),
     warns: {},

@@ -13,13 +13,10 @@ import { ensureBuilt, hookcert, pool } from '../hostile/child.js';
 export const KILL_RUN = { seed: '20261121', runs: 3 } as const;
 
 /**
- * Mutants run against the checks they list only, not the whole suite, and why: each one's whole-suite run
- * waits for minutes while checks run one at a time. Remove an entry when checks run side by side (issue 16).
+ * Mutants run against the checks they list only, not the whole suite, and why (`profile/name` → reason): for a
+ * mutant whose whole-suite run would wait for minutes. None since checks run side by side (slow-replies: 35 s).
  */
-export const LISTED_ONLY: Record<string, string> = {
-  'mplus/slow-replies': 'every startSession is answered 3.3 s late: the whole suite takes about 10 minutes one check at a time',
-  'mplus/slow-polling-round': 'the second round of every backgroundPoll comes 10.4 s late: about 4 minutes one check at a time',
-};
+export const LISTED_ONLY: Record<string, string> = {};
 
 /** What one run of the whole suite did to the checks. */
 export interface Kills {
