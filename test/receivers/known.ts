@@ -20,5 +20,4 @@ export const KNOWN: KnownFalseAlarm[] = [
   { row: 3, receiver: 'pcre-forms', check: 'MP-SES-002', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
   { row: 3, receiver: 'pcre-forms', check: 'MP-IDM-002', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
   { row: 4, receiver: 'pretty-json', check: 'MP-EXT-005', what: 'warns: an INFO check (the optional callbackUrl call) ends as a warning' },
-  { row: 5, receiver: 'kopokopo-raw', check: 'KK-ERR-003', what: 'warns: reading the raw body whatever the Content-Type, as the SDKs do' },
 ];
