@@ -164,7 +164,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // A refused probe: a few more valid requests say whether every one is refused alike (a wrong secret, a
     // forgotten --subscription-id, a wrong URL). Then that is said first, and the run stops unless asked on.
     if (!incompleteReason && !stop.stopped && driver.diagnose && probe?.response && refusalOf(probe)) {
-      const found = await stop.race(guarded(() => driver.diagnose!(contextFor(DIAGNOSIS, stop.signal).t, probe)).catch(() => undefined));
+      const found = await stop.race(guarded(() => driver.diagnose!(contextFor(DIAGNOSIS, stop.signal, true).t, probe)).catch(() => undefined));
       if (found) {
         rootCause = { ...found, stopped: !options.keepGoing };
         req.listener?.rootCause?.(rootCause);
