@@ -25,11 +25,6 @@ const MISSED: Record<string, { check: string; status: 'pass' | 'skip'; why: stri
     status: 'pass',
     why: 'no generated session of this seed removes a line and then sends an event that carries lineChanges (caught from seed 1, and by MP-IDM-001/002, MP-SES-002, MP-SHP-004 here): verdicts-b',
   },
-  'slow-polling-round': {
-    check: 'MP-POL-002',
-    status: 'skip',
-    why: 'another check sees the late backgroundPoll round first and fail-fast stops the event run-wide; MP-POL-002 then skips "not exercised" after judging 2 of its 3 processes (caught alone: --check MP-POL-002): speed, verdicts-b',
-  },
 };
 const file = (p: ProfileName) => `kill-matrix.${p}.json`;
 let matrices: Record<string, KillRun[]>;
