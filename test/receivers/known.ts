@@ -15,9 +15,4 @@ export interface KnownFalseAlarm {
 
 export const KNOWN: KnownFalseAlarm[] = [
   { row: 1, receiver: 'pcre-forms', check: 'MP-SHP-006', what: 'fails a (?i) pattern: "compiles" is judged by JavaScript RegExp alone' },
-  { row: 2, receiver: 'pcre-forms', check: 'MP-FRM-001', what: 'errors: hookcert cannot fill a (?i) field, so judges none' },
-  { row: 3, receiver: 'pcre-forms', check: 'MP-SES-001', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
-  { row: 3, receiver: 'pcre-forms', check: 'MP-SES-002', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
-  { row: 3, receiver: 'pcre-forms', check: 'MP-IDM-002', what: 'fails: the simulated user submits junk to a form it cannot fill and calls the form again a loop' },
-  { row: 4, receiver: 'pretty-json', check: 'MP-EXT-005', what: 'warns: an INFO check (the optional callbackUrl call) ends as a warning' },
 ];
