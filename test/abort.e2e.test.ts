@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { catalogues, profile } from '../src/cli/profiles.js';
+import { catalogues, profile } from '../src/profiles.js';
 import { resolveRun } from '../src/config/load.js';
 import type { MplusContext } from '../src/pos/context.js';
 import { check } from '../src/runner/check.js';

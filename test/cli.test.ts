@@ -124,7 +124,7 @@ describe('the run says what it sends', () => {
     expect(given.stdout).toMatch(/· subscription id hookcert-demo · seed 5 · 24 events · 1 check\n/);
     const { headerLine } = await import('../src/cli/execute.js');
     const { resolveRun } = await import('../src/config/load.js');
-    const { catalogues } = await import('../src/cli/profiles.js');
+    const { catalogues } = await import('../src/profiles.js');
     const r = resolveRun({ url: 'http://127.0.0.1:9/webhooks', seed: '1', events: 'scanCode', noDefaultConfig: true }, catalogues, { HOOKCERT_SECRET: SECRET });
     expect(headerLine(r, r.options)).toBe(`hookcert ${VERSION} · mplus · http://127.0.0.1:9/webhooks · subscription id hookcert (the default: --subscription-id sets yours) · seed 1 · 1 event`);
   });

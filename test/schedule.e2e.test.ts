@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { catalogues, profile } from '../src/cli/profiles.js';
+import { catalogues, profile } from '../src/profiles.js';
 import { resolveRun } from '../src/config/load.js';
 import type { ProfileName } from '../src/runner/types.js';
 import { run } from '../src/runner/run.js';

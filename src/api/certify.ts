@@ -1,6 +1,6 @@
 import { resolveRun, type CliInput } from '../config/load.js';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
-import { catalogues, profile as profileEntry } from '../cli/profiles.js';
+import { catalogues, profile as profileEntry } from '../profiles.js';
 import { replayWords } from '../cli/commands/run.js';
 import { writeReports } from '../report/write.js';
 import type { RunResults } from '../runner/results.js';

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mplusEvents } from '../protocol/mplus/driver.js';
-import { durationMs, parseEndpointUrl, resolveRun, suggest } from './load.js';
+import { mplusEvents } from '../pos/driver.js';
+import { durationMs, parseEndpointUrl, resolveRun } from './load.js';
+import { suggest } from '../suggest.js';
 
 const catalogues = () => mplusEvents;
 const SECRET = 'eFc5HrxwLbONJ+EYXrbHB+a9HueYIQzotgKRLRVAfx0=';

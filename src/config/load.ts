@@ -9,8 +9,9 @@ import { parseShard } from '../runner/shard.js';
 import type { ProfileName } from '../runner/types.js';
 import { registry } from '../schema/registry.js';
 import { redact, Secret } from '../secret.js';
-import { catalogueOf, type IntegratorCatalogue } from './catalogue.js';
-import type { EventConfig, Subscription } from './subscription.js';
+import { suggest } from '../suggest.js';
+import { catalogueOf, type IntegratorCatalogue } from '../runner/catalogue.js';
+import type { EventCatalogue, EventConfig, Subscription } from '../runner/subscription.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
 export const CONFIG_FILE = 'hookcert.config.json';
@@ -29,7 +30,7 @@ export interface ConfigFile {
   events?: Record<string, Partial<Omit<EventConfig, 'name'>>>;
   topics?: Record<string, string>;
   callbackUrl?: string;
-  /** mplus: the integrator's master data (src/config/catalogue.ts). */
+  /** mplus: the integrator's master data (src/runner/catalogue.ts). */
   catalogue?: Partial<IntegratorCatalogue>;
   run?: {
     seed?: number;
@@ -92,12 +93,6 @@ export interface CliInput {
   keepGoing?: boolean;
   /** Library use (`certify`): read no `hookcert.config.json` unless `config` names one. */
   noDefaultConfig?: boolean;
-}
-
-/** What a profile knows about its events or topics: names and default settings. */
-export interface EventCatalogue {
-  names(): string[];
-  defaults(name: string): Omit<EventConfig, 'name'>;
 }
 
 /** A fully resolved run: what to test, how, and where to write. */
@@ -168,31 +163,6 @@ function knownKeys(instancePath: string): string[] {
   if (instancePath.includes('/triggers/')) return ['codeType', 'pattern', 'reject'];
   if (instancePath.startsWith('/events/')) return ['blocking', 'polling', 'budgetMs', 'triggers'];
   return [];
-}
-
-/** ` (did you mean "x"?)` when a known word is one or two edits away. */
-export function suggest(word: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = distance(word.toLowerCase(), k.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best ? ` (did you mean "${best}"?)` : '';
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
 }
 
 /** Checks an endpoint URL: http(s), a host, no credentials in it. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { EventConfig, Subscription } from '../config/subscription.js';
+import type { EventConfig, Subscription } from '../runner/subscription.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { type Catalogue } from '../protocol/mplus/catalogue.js';
 import type { BodyForm } from '../protocol/corpus/forms.js';
@@ -14,7 +14,7 @@ import type { RunDeps } from '../runner/run.js';
 import type { FlowRecord } from '../runner/types.js';
 import { deriveSeed } from '../runner/seed.js';
 import { replyFeatures } from './coverage.js';
-import type { Exploration } from './explore.js';
+import type { Exploration } from './exploration.js';
 import { uuidFrom, Workplace } from './workplace.js';
 
 /** One request delivered and its reply as the POS read it. */

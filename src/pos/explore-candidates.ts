@@ -2,13 +2,13 @@ import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { MplusContext } from './context.js';
 import { HOME_EVENTS, pinsOf, place, withFreshLineIds, type Pin } from './explore-pins.js';
 import { FLOW_FEATURES as TARGETS } from './coverage.js';
-import type { Exploration } from './explore.js';
+import type { Exploration, OpenerVia } from './exploration.js';
 
 /** One request exploration sends, and where it came from. */
 export interface Candidate {
   event: string;
   template: MplusRequest;
-  via: 'catalogue' | 'vocabulary' | 'generated' | 'steered';
+  via: OpenerVia;
   pin?: Pin;
   /** The polling probe (`eventPolling: true` on an event whose polling the subscription leaves open). */
   probe?: boolean;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogueOf } from '../config/catalogue.js';
-import type { Subscription } from '../config/subscription.js';
+import { catalogueOf } from '../runner/catalogue.js';
+import type { Subscription } from '../runner/subscription.js';
 import { catalogue } from '../protocol/mplus/catalogue.js';
 import { requestArbitrary, type MplusRequest } from '../protocol/mplus/requests.js';
 import { registry } from '../schema/registry.js';

@@ -1,5 +1,5 @@
-import type { IntegratorCatalogue } from '../config/catalogue.js';
-import type { Subscription } from '../config/subscription.js';
+import type { IntegratorCatalogue } from '../runner/catalogue.js';
+import type { Subscription } from '../runner/subscription.js';
 import { REQUEST_SCHEMA, type MplusRequest } from '../protocol/mplus/requests.js';
 import { catalogueValues, forwarded, VOCABULARY_SCHEMAS, type CatalogueValues } from '../protocol/mplus/vocabulary.js';
 import type { SchemaRegistry } from '../schema/registry.js';

@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { catalogueSize } from '../config/catalogue.js';
+import { catalogueSize } from '../runner/catalogue.js';
 import type { MplusRequest } from '../protocol/mplus/requests.js';
-import type { ExplorationSummary } from '../runner/coverage.js';
 import type { MplusContext } from './context.js';
 import { FLOW_FEATURES, replyFeatures } from './coverage.js';
+import { Exploration, TARGETS, type ExploreLimits, type Opener } from './exploration.js';
 import { Candidates, type Candidate } from './explore-candidates.js';
 import { sessionFrom } from './flows.js';
 import { Till } from './till.js';
@@ -18,21 +18,10 @@ import { Till } from './till.js';
  * does not say whether it polls.
  */
 
-/** The reply features exploration looks for: those that mark a flow of the coverage table. */
-export const TARGETS = FLOW_FEATURES;
+export { Exploration, TARGETS, WANTED, type ExploreLimits, type Opener, type PollingProbe } from './exploration.js';
 
-/** Requests of each feature exploration wants before it stops looking for more. */
-export const WANTED = 3;
 /** Requests in a row (after the first pass) that found nothing new before exploration calls the search done. */
 export const PLATEAU = 40;
-/** Openers kept per feature. */
-const KEPT = 8;
-
-/** The bounds of one exploration. */
-export interface ExploreLimits {
-  requests: number;
-  ms: number;
-}
 
 /**
  * The default bounds: 240 requests (120 with `--quick`), and 30 s or a tenth of `--max-run-time`, whichever
@@ -40,72 +29,6 @@ export interface ExploreLimits {
  */
 export function exploreLimits(t: MplusContext): ExploreLimits {
   return { requests: t.options.exploreRequests ?? (t.options.quick ? 120 : 240), ms: Math.min(30_000, Math.max(1_000, t.options.maxRunMs / 10)) };
-}
-
-/** A request whose reply opened a flow. */
-export interface Opener {
-  event: string;
-  /** The generated request (no identity: a check stamps its own workplace's). */
-  template: MplusRequest;
-  via: Candidate['via'];
-  /** The catalogue or vocabulary entry it carried, in words. */
-  pin?: string;
-}
-
-/** The polling probe: one event sent with `eventPolling: true` where the subscription did not say. */
-export interface PollingProbe {
-  event: string;
-  /** The first reply carried a polling object. */
-  polls: boolean;
-  template: MplusRequest;
-}
-
-/** What exploration found, handed to every check (`t.explored`). */
-export class Exploration {
-  readonly openers = new Map<string, Opener[]>();
-  pollingProbe?: PollingProbe;
-  /** Events it sent requests to. */
-  readonly events = new Set<string>();
-  summary: ExplorationSummary;
-
-  constructor(limits: ExploreLimits) {
-    this.summary = { requests: 0, durationMs: 0, limits, ended: 'complete', tried: { catalogue: 0, vocabulary: 0, generated: 0, steered: 0 } };
-  }
-
-  /** Requests whose reply carried any of `features`, in the order found (interactive events first among equals). */
-  of(...features: string[]): Opener[] {
-    const seen = new Set<Opener>();
-    return features.flatMap((f) => this.openers.get(f) ?? []).filter((o) => !seen.has(o) && seen.add(o));
-  }
-
-  /** Records what a reply carried; true when it is something exploration still wanted. */
-  note(features: readonly string[], opener: Opener): boolean {
-    let wanted = false;
-    for (const f of features) {
-      if (!TARGETS.includes(f)) continue;
-      const list = this.openers.get(f) ?? [];
-      const newEvent = !list.some((o) => o.event === opener.event);
-      if (list.length < WANTED || newEvent) wanted = true;
-      if (list.length < KEPT) this.openers.set(f, [...list, opener]);
-    }
-    return wanted;
-  }
-
-  /** Whether `feature` still wants openers. */
-  wants(feature: string): boolean {
-    return (this.openers.get(feature)?.length ?? 0) < WANTED;
-  }
-
-  /** Every target has its wanted openers. */
-  done(): boolean {
-    return TARGETS.every((f) => (this.openers.get(f)?.length ?? 0) >= WANTED);
-  }
-
-  /** The events exploration sent to, in words, for the skips of the flow checks. */
-  tried(): string {
-    const s = this.summary;
-    return `exploration sent ${s.requests} requests to ${this.events.size} events (${s.tried.catalogue} with catalogue entries, ${s.tried.vocabulary} with the spec's example values, ${s.tried.generated} generated, ${s.tried.steered} steered)`;
-  }
 }
 
 /** Deliveries in a row without a complete reply after which exploration leaves the endpoint to the checks. */

@@ -6,7 +6,7 @@ import { isJsonContentType } from '../protocol/mplus/reply.js';
 import { toleratedInWords, toleratedRefusal } from '../protocol/mplus/readings.js';
 import type { RequestShape } from '../protocol/mplus/requests.js';
 import { deriveSeed } from '../runner/seed.js';
-import { exploredRequests } from './flows.js';
+import { exploredRequests } from './explored.js';
 
 /** The vendor's error codes (`schemas/mplus/error-code.schema.json`; the vendor's list is cut off). */
 export const ERROR_CODES: readonly string[] = (JSON.parse(readFileSync(join(schemasDir, 'mplus', 'error-code.schema.json'), 'utf8')) as { enum: string[] }).enum;

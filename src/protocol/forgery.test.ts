@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../config/subscription.js';
+import type { Subscription } from '../runner/subscription.js';
 import { Secret } from '../secret.js';
 import { forgedSignature, mac, reserialized, type Forgery } from './forgery.js';
 import { kopokopoScheme } from './kopokopo/headers.js';

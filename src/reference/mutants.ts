@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import { importDefaults } from '../modules.js';
 import type { ProfileName } from '../runner/types.js';
-import { suggest } from '../config/load.js';
+import { suggest } from '../suggest.js';
 import type { Mutant } from './mutant.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

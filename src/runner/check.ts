@@ -1,4 +1,4 @@
-import type { Subscription } from '../config/subscription.js';
+import type { Subscription } from './subscription.js';
 import type { CheckContext } from './context.js';
 import type { Area, Level, ProfileName, SpecRef } from './types.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Subscription } from '../config/subscription.js';
+import type { Subscription } from './subscription.js';
 import type { Exchange, LiveExchange } from '../http/exchange.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import type { RunOptions } from './options.js';

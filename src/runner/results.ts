@@ -1,4 +1,5 @@
 import type { Coverage } from './coverage.js';
+import type { LatencyHistogram } from './latency.js';
 import type { RootCause } from './diagnosis.js';
 import type { CheckResult, LatencyStats, ProfileName, RunVerdict } from './types.js';
 
@@ -44,17 +45,4 @@ export interface RunResults {
   };
 }
 
-/**
- * Latencies counted in log-spaced buckets shared by every event. `counts[label][i]` counts the latencies at
- * or above `edgesMs[i - 1]` and below `edgesMs[i]`; the first bucket has no lower bound, the last one
- * (`i = edgesMs.length`) no upper bound.
- */
-export interface LatencyHistogram {
-  edgesMs: number[];
-  counts: Record<string, number[]>;
-}
-
-/** The R10 preferred numbers, 0.1 ms to 100 s: ten buckets per decade. */
-export const LATENCY_EDGES_MS: readonly number[] = [-1, 0, 1, 2, 3, 4]
-  .flatMap((d) => [1, 1.25, 1.6, 2, 2.5, 3.15, 4, 5, 6.3, 8].map((m) => Number((m * 10 ** d).toPrecision(3))))
-  .concat(100_000);
+export { LATENCY_EDGES_MS, type LatencyHistogram } from './latency.js';

@@ -1,4 +1,4 @@
-import type { Subscription } from '../config/subscription.js';
+import type { Subscription } from './subscription.js';
 import { HttpClient, type Sender } from '../http/client.js';
 import { speaksTls } from '../http/diagnose.js';
 import type { LiveExchange } from '../http/exchange.js';

@@ -1,4 +1,4 @@
-import { suggest } from '../config/load.js';
+import { suggest } from '../suggest.js';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import type { ProfileName } from './types.js';
 

@@ -20,9 +20,9 @@ const dist = (path: string) => pathToFileURL(join(ROOT, 'dist', 'src', path)).hr
 const script = (url: string) => `
 import { run } from '${dist('runner/run.js')}';
 import { routeStrayError } from '${dist('runner/stop.js')}';
-import { mplusDriver } from '${dist('protocol/mplus/driver.js')}';
+import { mplusDriver } from '${dist('pos/driver.js')}';
 import { resolveRun } from '${dist('config/load.js')}';
-import { catalogues } from '${dist('cli/profiles.js')}';
+import { catalogues } from '${dist('profiles.js')}';
 const stray = (e) => { if (!routeStrayError(e)) console.error('stray: ' + e.message); };
 process.on('uncaughtException', stray);
 process.on('unhandledRejection', stray);

@@ -6,7 +6,7 @@ import type { ProfileName } from '../../runner/types.js';
 import { bundleFromFlag } from '../../bundle/bundle.js';
 import { executeRun } from '../execute.js';
 import type { Io } from '../io.js';
-import { catalogues, profile } from '../profiles.js';
+import { catalogues, profile } from '../../profiles.js';
 import { replayWords } from './run.js';
 
 /** The subscription id of the demo receiver. */

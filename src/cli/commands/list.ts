@@ -1,7 +1,7 @@
 import { loadChecks } from '../../runner/load.js';
 import type { ProfileName } from '../../runner/types.js';
 import type { Io } from '../io.js';
-import { catalogues } from '../profiles.js';
+import { catalogues } from '../../profiles.js';
 
 /** `hookcert list`: the checklist (or with `--events-catalogue`, the events). */
 export async function listCommand(input: { profile?: string; json?: boolean; eventsCatalogue?: boolean }, io: Io): Promise<number> {

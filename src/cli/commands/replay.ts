@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { resolveRun, suggest, type CliInput } from '../../config/load.js';
+import { resolveRun, type CliInput } from '../../config/load.js';
+import { suggest } from '../../suggest.js';
 import { HookcertError, HookcertErrorCode } from '../../errors.js';
 import type { RunResults } from '../../runner/results.js';
 import type { CheckResult } from '../../runner/types.js';
 import { executeRun } from '../execute.js';
 import type { Io } from '../io.js';
 import { EXIT } from '../options.js';
-import { catalogues, profile } from '../profiles.js';
+import { catalogues, profile } from '../../profiles.js';
 import { replayWords } from './run.js';
 
 /** What `hookcert replay` was given: the results.json (first argument) and the flags. */

@@ -3,7 +3,7 @@ import { bundleFromFlag } from '../../bundle/bundle.js';
 import { DEFAULT_RUN_OPTIONS } from '../../runner/options.js';
 import { executeRun } from '../execute.js';
 import type { Io } from '../io.js';
-import { catalogues, profile } from '../profiles.js';
+import { catalogues, profile } from '../../profiles.js';
 
 /**
  * The words a replay repeats: everything that shapes the requests, never the secret, seed or check, and only

@@ -6,7 +6,7 @@ import { serveHandlers } from '../../reference/server.js';
 import { shellWord } from '../../runner/replay.js';
 import type { ProfileName } from '../../runner/types.js';
 import type { Io } from '../io.js';
-import { profile } from '../profiles.js';
+import { profile } from '../../profiles.js';
 
 /** `hookcert serve`: the reference receiver (or a mutant) alone, on 127.0.0.1, until stopped. */
 export async function serveCommand(

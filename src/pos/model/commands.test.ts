@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../../config/subscription.js';
+import type { Subscription } from '../../runner/subscription.js';
 import { HttpClient } from '../../http/client.js';
 import { catalogue } from '../../protocol/mplus/catalogue.js';
-import { mplusEvents } from '../../protocol/mplus/driver.js';
+import { mplusEvents } from '../driver.js';
 import { DEFAULT_RUN_OPTIONS } from '../../runner/options.js';
 import { Recorder } from '../../runner/recorder.js';
 import { registry } from '../../schema/registry.js';

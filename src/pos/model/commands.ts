@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { MplusRequest } from '../../protocol/mplus/requests.js';
 import type { MplusContext } from '../context.js';
 import { sampledResponder } from '../conversations.js';
-import { withExplored } from '../flows.js';
+import { withExplored } from '../explored.js';
 import type { PosSession, SessionLine } from '../session.js';
 import type { Till } from '../till.js';
 import type { PosWorld } from './world.js';

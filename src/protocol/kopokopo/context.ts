@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { EventConfig, Subscription } from '../../config/subscription.js';
+import type { EventConfig, Subscription } from '../../runner/subscription.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import { CheckContext } from '../../runner/context.js';
 import type { RunOptions } from '../../runner/options.js';

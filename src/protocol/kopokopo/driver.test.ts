@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../../config/subscription.js';
+import type { Subscription } from '../../runner/subscription.js';
 import { resolveRun } from '../../config/load.js';
 import { kopokopoDriver, kopokopoEvents } from './driver.js';
 

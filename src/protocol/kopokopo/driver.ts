@@ -1,4 +1,4 @@
-import type { EventCatalogue } from '../../config/load.js';
+import type { EventCatalogue } from '../../runner/subscription.js';
 import { diagnoseKopokopo } from './diagnose.js';
 import type { ProfileDriver } from '../../runner/run.js';
 import { kopokopoCatalogue } from './catalogue.js';

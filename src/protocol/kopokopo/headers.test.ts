@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Subscription } from '../../config/subscription.js';
+import type { Subscription } from '../../runner/subscription.js';
 import { Secret } from '../../secret.js';
 import { forgedSignature } from '../forgery.js';
 import { deliveryHeaders, kopokopoScheme, SIGNATURE_HEADER, topicUrl } from './headers.js';

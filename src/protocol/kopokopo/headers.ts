@@ -1,4 +1,4 @@
-import type { Subscription } from '../../config/subscription.js';
+import type { Subscription } from '../../runner/subscription.js';
 import { alteredBody, derivedKey, type SignatureScheme } from '../forgery.js';
 import { withAmounts } from './payloads.js';
 

@@ -13,10 +13,10 @@
  *   relation, a line) the integrator may not know and the refusal says so with the vendor's code for it.
  * @module
  */
-import type { IntegratorCatalogue } from '../../config/catalogue.js';
-import type { EventConfig } from '../../config/subscription.js';
+import type { IntegratorCatalogue } from '../../runner/catalogue.js';
+import type { EventConfig } from '../../runner/subscription.js';
 import type { CatalogueEvent } from './catalogue.js';
-import type { MplusRequest } from './requests.js';
+import type { MplusRequest } from './request.js';
 
 /** One way of writing an open place of a request. */
 export interface OpenForm {

@@ -1,4 +1,4 @@
-import type { Subscription } from '../../config/subscription.js';
+import type { Subscription } from '../../runner/subscription.js';
 import { readJsonBody } from '../../http/body.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import type { SchemaIssue, SchemaRegistry } from '../../schema/registry.js';

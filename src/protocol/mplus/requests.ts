@@ -1,21 +1,17 @@
 import fc from 'fast-check';
-import type { IntegratorCatalogue } from '../../config/catalogue.js';
-import type { EventConfig } from '../../config/subscription.js';
+import type { IntegratorCatalogue } from '../../runner/catalogue.js';
+import type { EventConfig } from '../../runner/subscription.js';
 import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbitrary/index.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { CatalogueEvent } from './catalogue.js';
 import { toAgreed } from './readings.js';
+import type { MplusRequest } from './request.js';
 import { catalogueExamples, forwarded, scannedCodes, VOCABULARY_SCHEMAS } from './vocabulary.js';
 
 /** The whole-request schema (seed 002, "Request objects"). */
 export const REQUEST_SCHEMA = 'mplus/request.schema.json';
 
-/** A request body of the MplusKASSA POS, as JSON. */
-export type MplusRequest = Record<string, unknown> & {
-  event: { eventBlocking: boolean; eventPolling?: boolean; eventCounter: number; eventTimestamp: string };
-  sender: Record<string, unknown>;
-  session?: { sessionId: string; lines?: Array<{ lineId: string } & Record<string, unknown>> } & Record<string, unknown>;
-};
+export type { MplusRequest } from './request.js';
 
 /** How generated requests look. */
 export interface RequestShape {

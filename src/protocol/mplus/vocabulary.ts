@@ -1,5 +1,5 @@
-import type { CatalogueCode, IntegratorCatalogue } from '../../config/catalogue.js';
-import type { CodeTrigger } from '../../config/subscription.js';
+import type { CatalogueCode, IntegratorCatalogue } from '../../runner/catalogue.js';
+import type { CodeTrigger } from '../../runner/subscription.js';
 import { SCHEMA_BASE } from '../../schema/registry.js';
 
 /**

@@ -1,6 +1,7 @@
 import { http, type RequestHandler } from '../handler.js';
 import { signMplus, verifyMplus } from '../../protocol/signature.js';
 import { replyFor, type ReplyState } from './replies.js';
+import type { Body, Incoming, Outgoing } from './wire.js';
 
 /** How the reference receiver is set up: the secret it shares with the POS and the ids it accepts. */
 export interface MplusReceiverOptions {
@@ -10,24 +11,7 @@ export interface MplusReceiverOptions {
   subscriptionIds: string[];
 }
 
-/** A request as the receiver sees it. */
-export interface Incoming {
-  event: string;
-  headers: Headers;
-  raw: Buffer;
-}
-
-/** What the receiver answers: a JSON reply object (or none, for an empty body), a status and headers. */
-export interface Outgoing {
-  status: number;
-  reply?: Record<string, unknown>;
-  /** Raw text to send instead of serialising `reply` (mutants that break the wire format). */
-  text?: string;
-  headers?: Record<string, string>;
-}
-
-/** A parsed request body (the receiver only reads what it needs). */
-export type Body = Record<string, any>;
+export type { Body, Incoming, Outgoing } from './wire.js';
 
 /**
  * The reference receiver as a pipeline of stages, each one rule of the spec. A stage answers an

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Body } from './receiver.js';
+import type { Body } from './wire.js';
 
 /**
  * The reference's cash machine (seed 001, "Cash Machine Payment"): startExternalPayment is acknowledged with

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Body, Outgoing } from './receiver.js';
+import type { Body, Outgoing } from './wire.js';
 import { registrationAnswer, registrationForm, ticketAnswer, ticketDialog } from './replies-flows.js';
 import { externalPaymentReply, type PaymentRecord } from './replies-payment.js';
 

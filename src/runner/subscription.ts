@@ -1,6 +1,6 @@
 import type { Secret } from '../secret.js';
 import type { IntegratorCatalogue } from './catalogue.js';
-import type { ProfileName } from '../runner/types.js';
+import type { ProfileName } from './types.js';
 
 /** A scanCode trigger of the subscription: which codes the POS forwards (seed 000, "Code triggers"). */
 export interface CodeTrigger {
@@ -27,6 +27,12 @@ export interface EventConfig {
   budgetMs: number;
   /** For scanCode: the code triggers; empty means every code. */
   triggers: CodeTrigger[];
+}
+
+/** What a profile knows about its events or topics: names and default settings. */
+export interface EventCatalogue {
+  names(): string[];
+  defaults(name: string): Omit<EventConfig, 'name'>;
 }
 
 /** What is being certified: an endpoint, its secret, and the events it subscribed to. */

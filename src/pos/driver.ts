@@ -1,9 +1,9 @@
-import type { EventCatalogue } from '../../config/load.js';
-import { MplusContext } from '../../pos/context.js';
-import { flowsCoverage } from '../../pos/coverage.js';
-import { explore, type Exploration } from '../../pos/explore.js';
-import type { ProfileDriver } from '../../runner/run.js';
-import { catalogue } from './catalogue.js';
+import type { EventCatalogue } from '../runner/subscription.js';
+import { MplusContext } from './context.js';
+import { flowsCoverage } from './coverage.js';
+import { explore, type Exploration } from './explore.js';
+import type { ProfileDriver } from '../runner/run.js';
+import { catalogue } from '../protocol/mplus/catalogue.js';
 import { diagnoseMplus } from './diagnose.js';
 
 /** The mplus events for the config loader: names and default settings from the catalogue. */

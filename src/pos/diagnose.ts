@@ -1,6 +1,6 @@
-import type { LiveExchange } from '../../http/exchange.js';
-import type { MplusContext } from '../../pos/context.js';
-import { commonCause, refusalText, sharedRefusal, type RootCause } from '../../runner/diagnosis.js';
+import type { LiveExchange } from '../http/exchange.js';
+import type { MplusContext } from './context.js';
+import { commonCause, refusalText, sharedRefusal, type RootCause } from '../runner/diagnosis.js';
 
 /** How many subscribed events besides the probe's get one valid, correctly signed request before a cause is named. */
 const SAMPLED_EVENTS = 3;

@@ -1,0 +1,20 @@
+/** What the reference receiver reads and answers, apart from its pipeline (receiver.ts) and its replies (replies*.ts). */
+
+/** A request as the receiver sees it. */
+export interface Incoming {
+  event: string;
+  headers: Headers;
+  raw: Buffer;
+}
+
+/** What the receiver answers: a JSON reply object (or none, for an empty body), a status and headers. */
+export interface Outgoing {
+  status: number;
+  reply?: Record<string, unknown>;
+  /** Raw text to send instead of serialising `reply` (mutants that break the wire format). */
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+/** A parsed request body (the receiver only reads what it needs). */
+export type Body = Record<string, any>;
