@@ -8,10 +8,16 @@
 // and formatting is done by the prettier version pinned in package-lock.json (json-schema-to-typescript's).
 // $refs are resolved from disk only: relative refs against the schema's folder, and absolute refs to
 // https://hookcert.dev/schemas/… mapped onto schemas/… (that host does not exist; nothing goes on the network).
+//
+// Each type is declared once, in the module of the schema that defines it: a module imports (`import type`)
+// what it references from other schemas' modules instead of declaring its own copy, and an annotation beside a
+// `$ref` (`description`, `$comment`, …) is dropped before compiling, because json-schema-to-typescript would
+// otherwise turn that reference into a new, numbered copy of the referenced type (Footer1, Amount2…).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
+import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const schemasDir = join(root, 'schemas');
@@ -80,6 +86,35 @@ function customName(schema) {
   return undefined;
 }
 
+/** Keywords that only annotate: beside a `$ref` they would make json-schema-to-typescript copy the referenced type. */
+const ANNOTATIONS = new Set(['description', 'title', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
+
+/** A copy of `node` in which every `$ref` stands without annotations beside it. */
+function bareRefs(node) {
+  if (Array.isArray(node)) return node.map(bareRefs);
+  if (node === null || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (typeof node.$ref === 'string' && ANNOTATIONS.has(k)) continue;
+    out[k] = k === 'enum' || k === 'const' || k === 'examples' || k === 'default' ? v : bareRefs(v);
+  }
+  return out;
+}
+
+/** The schema files `rel` references (relative or hookcert-absolute `$ref`s to other files), as paths below schemas/. */
+function referencedFiles(rel, node = JSON.parse(readFileSync(join(schemasDir, ...rel.split('/')), 'utf8')), out = new Set()) {
+  if (Array.isArray(node)) for (const v of node) referencedFiles(rel, v, out);
+  else if (node !== null && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string' && !v.startsWith('#')) {
+        const target = v.split('#')[0];
+        out.add(target.startsWith(SCHEMA_BASE) ? target.slice(SCHEMA_BASE.length) : toPosix(join(dirname(rel), target)));
+      } else if (k !== 'enum' && k !== 'const' && k !== 'examples' && k !== 'default') referencedFiles(rel, v, out);
+    }
+  }
+  return out;
+}
+
 /** json-schema-ref-parser resolver: https://hookcert.dev/schemas/x → schemas/x on disk. */
 const hookcertResolver = {
   order: 1,
@@ -88,14 +123,24 @@ const hookcertResolver = {
     const rel = decodeURIComponent(file.url.slice(SCHEMA_BASE.length).split('#')[0]);
     const path = join(schemasDir, ...rel.split('/'));
     if (!path.startsWith(schemasDir + sep)) throw new Error(`$ref ${file.url} points outside schemas/`);
-    return readFileSync(path, 'utf8');
+    return JSON.stringify(bareRefs(JSON.parse(readFileSync(path, 'utf8'))));
+  },
+};
+
+/** json-schema-ref-parser resolver for relative `$ref`s: the file on disk, its `$ref`s bare. */
+const fileResolver = {
+  order: 2,
+  canRead: (file) => file.url.startsWith('/') || file.url.startsWith('file:'),
+  read: (file) => {
+    const path = file.url.startsWith('file:') ? fileURLToPath(file.url.split('#')[0]) : decodeURIComponent(file.url.split('#')[0]);
+    return JSON.stringify(bareRefs(JSON.parse(readFileSync(path, 'utf8'))));
   },
 };
 
 /** Compiles one schema; the result is the file's full text. */
 async function generate(rel) {
   const file = join(schemasDir, ...rel.split('/'));
-  const schema = JSON.parse(readFileSync(file, 'utf8'));
+  const schema = bareRefs(JSON.parse(readFileSync(file, 'utf8')));
   const ts = await compile(schema, pascal(stem(rel)), {
     bannerComment: `${BANNER_PREFIX} from schemas/${rel} — do not edit. */`,
     cwd: dirname(file),
@@ -112,10 +157,68 @@ async function generate(rel) {
     format: true,
     customName,
     $refOptions: {
-      resolve: { http: false, hookcert: hookcertResolver },
+      resolve: { http: false, hookcert: hookcertResolver, file: fileResolver },
     },
   });
   return ts.endsWith('\n') ? ts : `${ts}\n`;
+}
+
+/** The top-level declarations of a generated module: name → its text (TSDoc included), in order. */
+function declarations(text) {
+  const file = ts.createSourceFile('x.ts', text, ts.ScriptTarget.Latest, true);
+  const out = new Map();
+  for (const st of file.statements) {
+    if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name) out.set(st.name.text, st.getFullText().replace(/^\s+/, ''));
+    else throw new Error(`unexpected statement in generated code: ${st.getText().slice(0, 80)}`);
+  }
+  return out;
+}
+
+/**
+ * Declares each type once: a module keeps the declarations no schema it references (directly or through
+ * others) declares the same way, and imports the ones it uses from the module that declares them first along
+ * its references. A name declared differently elsewhere stays local (two schemas that happen to share a title).
+ * @param {Map<string, string>} texts schema stem → generated module text
+ * @param {Map<string, Set<string>>} refs schema stem → the stems it references
+ */
+function declareOnce(texts, refs) {
+  const decls = new Map([...texts].map(([s, text]) => [s, declarations(text.slice(text.indexOf('*/') + 2))]));
+  const closure = (s, seen = new Set()) => {
+    for (const r of refs.get(s) ?? []) if (!seen.has(r) && decls.has(r)) closure(r, seen.add(r));
+    return seen;
+  };
+  const closures = new Map([...decls.keys()].map((s) => [s, closure(s)]));
+  /** The module that owns `name` as `s` declares it: one that declares it the same way and references no other that does. */
+  const owner = (s, name) => {
+    const same = [...closures.get(s)].filter((o) => o !== s && decls.get(o).get(name) === decls.get(s).get(name));
+    return same.filter((o) => ![...closures.get(o)].some((p) => p !== o && same.includes(p))).sort(byteOrder)[0];
+  };
+  const out = new Map();
+  for (const [s, ds] of decls) {
+    const imports = new Map();
+    const kept = [];
+    for (const [name, text] of ds) {
+      const from = owner(s, name);
+      if (from) imports.set(from, [...(imports.get(from) ?? []), name]);
+      else kept.push(text);
+    }
+    const body = kept.join('\n');
+    for (const [from, names] of imports) {
+      const used = names.filter((n) => new RegExp(`\\b${n}\\b`).test(body));
+      if (used.length > 0) imports.set(from, used);
+      else imports.delete(from);
+    }
+    const banner = texts.get(s).slice(0, texts.get(s).indexOf('*/') + 2);
+    const importLines = [...imports]
+      .sort(([a], [b]) => byteOrder(a, b))
+      .map(([from, names]) => {
+        let path = toPosix(relative(dirname(s), from));
+        if (!path.startsWith('.')) path = `./${path}`;
+        return `import type { ${names.sort(byteOrder).join(', ')} } from "${path}.js";`;
+      });
+    out.set(s, `${banner}\n\n${importLines.length ? `${importLines.join('\n')}\n\n` : ''}${body}\n`);
+  }
+  return out;
 }
 
 /** `src/generated/index.ts`: each module re-exported as a namespace, so equal type names never clash. */
@@ -148,14 +251,18 @@ async function main() {
   const files = new Map();
   const failures = [];
   const ok = [];
+  const texts = new Map();
+  const refs = new Map();
   for (const rel of schemas) {
     try {
-      files.set(`${stem(rel)}.ts`, await generate(rel));
+      texts.set(stem(rel), await generate(rel));
+      refs.set(stem(rel), new Set([...referencedFiles(rel)].map(stem)));
       ok.push(stem(rel));
     } catch (err) {
       failures.push({ rel, message: err instanceof Error ? err.message || err.name : String(err) });
     }
   }
+  for (const [s, text] of declareOnce(texts, refs)) files.set(`${s}.ts`, text);
   files.set('index.ts', indexFile(ok));
 
   // Files of ours on disk that no schema produces any more (never touches hand-written files such as tests).

@@ -49,7 +49,6 @@ export type ReplyObject =
   | "version"
   | "externalPayment"
   | "polling";
-
 /**
  * Validates mplus/events.json, the catalogue of every MplusKASSA webhook event named in the spec: what each request carries, which reply objects are allowed, blocking / polling, and the suite's default timing budget. Checks and generators read it; nothing else hard-codes per-event knowledge.
  */

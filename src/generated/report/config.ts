@@ -109,25 +109,9 @@ export interface Run {
    */
   exploreRequests?: number;
   polling?: Bounds;
-  externalPayment?: Bounds1;
+  externalPayment?: Bounds;
 }
-/**
- * How long a polling process may run in all (each round is judged against its event's budget). Default: 60 rounds, 300000 ms.
- */
 export interface Bounds {
-  /**
-   * Rounds in all.
-   */
-  maxRounds?: number;
-  /**
-   * Time in all, in ms.
-   */
-  maxMs?: number;
-}
-/**
- * How long an external payment may take in all: pollExternalPayment rounds and time (each poll is judged against its budget, 60 s by default). Default: 60 rounds, 300000 ms.
- */
-export interface Bounds1 {
   /**
    * Rounds in all.
    */
