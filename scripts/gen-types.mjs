@@ -89,13 +89,21 @@ function customName(schema) {
 /** Keywords that only annotate: beside a `$ref` they would make json-schema-to-typescript copy the referenced type. */
 const ANNOTATIONS = new Set(['description', 'title', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
 
-/** A copy of `node` in which every `$ref` stands without annotations beside it. */
+/**
+ * A copy of `node` for compiling: every `$ref` stands without annotations beside it, and an `anyOf`/`oneOf`
+ * branch that only constrains (no `type`, no `$ref`) carries its parent's `type` (json-schema-to-typescript
+ * would read it as an object: `{ [k: string]: unknown } & string`).
+ */
 function bareRefs(node) {
   if (Array.isArray(node)) return node.map(bareRefs);
   if (node === null || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if (typeof node.$ref === 'string' && ANNOTATIONS.has(k)) continue;
+    if ((k === 'anyOf' || k === 'oneOf') && typeof node.type === 'string' && Array.isArray(v)) {
+      out[k] = v.map((b) => bareRefs(b && typeof b === 'object' && !('type' in b) && !('$ref' in b) ? { type: node.type, ...b } : b));
+      continue;
+    }
     out[k] = k === 'enum' || k === 'const' || k === 'examples' || k === 'default' ? v : bareRefs(v);
   }
   return out;
@@ -145,9 +153,11 @@ async function generate(rel) {
     bannerComment: `${BANNER_PREFIX} from schemas/${rel} — do not edit. */`,
     cwd: dirname(file),
     declareExternallyReferenced: true,
-    // Keep the schemas' meaning: where they are silent, extra properties are allowed (receivers must tolerate
-    // unknown fields), so objects get an index signature; strictIndexSignatures makes it `unknown | undefined`.
-    additionalProperties: true,
+    // Keep the protocol schemas' meaning: where they are silent, extra properties are allowed (receivers must
+    // tolerate unknown fields), so objects get an index signature; strictIndexSignatures makes it
+    // `unknown | undefined`. hookcert's own formats (report/: results.json, the config file) hold exactly what
+    // hookcert writes and reads, so their types have none: the types the engine writes can be checked against them.
+    additionalProperties: !rel.startsWith('report/'),
     strictIndexSignatures: true,
     unknownAny: true,
     // Plain arrays rather than unions of tuples for minItems/maxItems: the bounds stay in the TSDoc.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readBaseline, type Baseline } from '../baseline/baseline.js';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
+import type { HookcertConfigJson } from '../generated/report/config.js';
 import { decodeSecret } from '../protocol/signature.js';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/options.js';
 import { randomSeed } from '../runner/seed.js';
@@ -10,7 +11,7 @@ import type { ProfileName } from '../runner/types.js';
 import { registry } from '../schema/registry.js';
 import { redact, Secret } from '../secret.js';
 import { suggest } from '../suggest.js';
-import { catalogueOf, type IntegratorCatalogue } from '../runner/catalogue.js';
+import { catalogueOf } from '../runner/catalogue.js';
 import type { EventCatalogue, EventConfig, Subscription } from '../runner/subscription.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
@@ -21,33 +22,7 @@ export const QUICK_RUNS = 3;
 export const SECRET_ENV = 'HOOKCERT_SECRET';
 
 /** The config file, as `schemas/report/config.schema.json` describes it. */
-export interface ConfigFile {
-  profile?: ProfileName;
-  endpointUrl?: string;
-  subscriptionId?: string;
-  secret?: string;
-  secretEncoding?: 'base64' | 'utf8';
-  events?: Record<string, Partial<Omit<EventConfig, 'name'>>>;
-  topics?: Record<string, string>;
-  callbackUrl?: string;
-  /** mplus: the integrator's master data (src/runner/catalogue.ts). */
-  catalogue?: Partial<IntegratorCatalogue>;
-  run?: {
-    seed?: number;
-    runs?: number;
-    level?: 'must' | 'should';
-    concurrency?: number;
-    reportDir?: string;
-    budgetMs?: number;
-    graceMs?: number;
-    connectTimeoutMs?: number;
-    maxBodyBytes?: number;
-    maxRunMs?: number;
-    exploreRequests?: number;
-    polling?: { maxRounds?: number; maxMs?: number };
-    externalPayment?: { maxRounds?: number; maxMs?: number };
-  };
-}
+export type ConfigFile = HookcertConfigJson;
 
 /** What the command line said (strings as typed; flags left out are undefined). */
 export interface CliInput {
@@ -311,7 +286,7 @@ function topicUrls(input: CliInput, file: ConfigFile, configPath: string | undef
       throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `${where}: unknown topic "${name}"${suggest(name, known)}; \`hookcert list --events-catalogue --profile kopokopo\` lists them`);
     for (const n of names) out[n] = parseEndpointUrl(url, where);
   };
-  for (const [name, url] of Object.entries(file.topics ?? {})) put(name, url, `topics.${name} in ${configPath}`);
+  for (const [name, url] of Object.entries(file.topics ?? {})) if (url !== undefined) put(name, url, `topics.${name} in ${configPath}`);
   if (input.topicUrl?.length && profile !== 'kopokopo') throw usage('--topic-url gives a Kopo Kopo topic or callback its own URL: add --profile kopokopo (mplus appends the event name to --url)');
   for (const pair of input.topicUrl ?? []) {
     const at = pair.indexOf('=');

@@ -3,54 +3,21 @@
  * POS's master data the endpoint reacts to. A real integrator's receiver opens its flows only for its own
  * data (the ticket articles, its voucher codes, its members): random values never reach them, these do.
  */
+import type { Article, Catalogue, Code, CustomAction, PaymentMethod, Relation } from '../generated/report/config.js';
 
 /** An article, as a session line carries it. */
-export interface CatalogueArticle {
-  articleNumber?: number;
-  text: string;
-  priceIncl?: number;
-  barcode?: string;
-  pluNumber?: string;
-  extArticleId?: string;
-  supplierArticleNumber?: string;
-}
-
+export type CatalogueArticle = Article;
 /** A code the POS scans. */
-export interface CatalogueCode {
-  code: string;
-  codeType: 'barcode' | 'rfid' | 'qrcode';
-}
-
+export type CatalogueCode = Code;
 /** A relation (customer, member). */
-export interface CatalogueRelation {
-  relationNumber: number;
-  extRelationId?: string;
-  name?: string;
-  cardNumber?: string;
-  email?: string;
-  vatNumber?: string;
-}
-
+export type CatalogueRelation = Relation;
 /** A custom action button. */
-export interface CatalogueCustomAction {
-  id: string;
-  caption?: string;
-}
-
+export type CatalogueCustomAction = CustomAction;
 /** A payment method. */
-export interface CataloguePaymentMethod {
-  method: string;
-  description?: string;
-}
+export type CataloguePaymentMethod = PaymentMethod;
 
-/** The whole catalogue; every list may be empty. */
-export interface IntegratorCatalogue {
-  articles: CatalogueArticle[];
-  codes: CatalogueCode[];
-  relations: CatalogueRelation[];
-  customActions: CatalogueCustomAction[];
-  paymentMethods: CataloguePaymentMethod[];
-}
+/** The whole catalogue, every list present (each may be empty). */
+export type IntegratorCatalogue = Required<Catalogue>;
 
 /** The catalogue of a config that gives none. */
 export function emptyCatalogue(): IntegratorCatalogue {
@@ -58,7 +25,7 @@ export function emptyCatalogue(): IntegratorCatalogue {
 }
 
 /** The catalogue from the config file's `catalogue` (already valid against its schema), every list present. */
-export function catalogueOf(given: Partial<IntegratorCatalogue> | undefined): IntegratorCatalogue {
+export function catalogueOf(given: Catalogue | undefined): IntegratorCatalogue {
   return { ...emptyCatalogue(), ...structuredClone(given ?? {}) };
 }
 

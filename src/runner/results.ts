@@ -1,3 +1,4 @@
+import type { HookcertResultsJson } from '../generated/report/results.js';
 import type { Coverage } from './coverage.js';
 import type { LatencyHistogram } from './latency.js';
 import type { RootCause } from './diagnosis.js';
@@ -46,3 +47,7 @@ export interface RunResults {
 }
 
 export { LATENCY_EDGES_MS, type LatencyHistogram } from './latency.js';
+
+/** What results.json may hold by its schema; {@link RunResults} must fit it (a type error when they drift). */
+type Fits<T extends HookcertResultsJson> = T;
+export type RunResultsFitSchema = Fits<RunResults>;

@@ -215,9 +215,7 @@ export interface Relation {
   /**
    * E-mail address, or "" when unknown.
    */
-  email?: {
-    [k: string]: unknown | undefined;
-  } & string;
+  email?: string;
   /**
    * VAT number.
    */

@@ -7,12 +7,10 @@ export interface HookcertResultsJson {
   tool: {
     name: "hookcert";
     version: string;
-    [k: string]: unknown | undefined;
   };
   profile: "mplus" | "kopokopo";
   target: {
     url: string;
-    [k: string]: unknown | undefined;
   };
   subscription?: {
     subscriptionId?: string;
@@ -22,9 +20,7 @@ export interface HookcertResultsJson {
       blocking?: boolean;
       polling?: boolean;
       budgetMs?: number;
-      [k: string]: unknown | undefined;
     }[];
-    [k: string]: unknown | undefined;
   };
   seed: number;
   runs?: number;
@@ -47,7 +43,6 @@ export interface HookcertResultsJson {
       status: number;
       code?: string;
       location?: string;
-      [k: string]: unknown | undefined;
     };
     /**
      * the valid, correctly signed requests sent to find it
@@ -58,7 +53,6 @@ export interface HookcertResultsJson {
      * whether the run stopped because of it
      */
     stopped?: boolean;
-    [k: string]: unknown | undefined;
   };
   startedAt: string;
   durationMs: number;
@@ -72,7 +66,6 @@ export interface HookcertResultsJson {
   hashes?: {
     schemas?: string;
     checks?: string;
-    [k: string]: unknown | undefined;
   };
   summary: {
     total: number;
@@ -81,7 +74,6 @@ export interface HookcertResultsJson {
     warn: number;
     skip: number;
     error: number;
-    [k: string]: unknown | undefined;
   };
   /**
    * The comparison with a baseline (--baseline): the ids of the failures it knows (the verdict ignores them), of the new ones, and of those it lists that now pass.
@@ -91,7 +83,6 @@ export interface HookcertResultsJson {
     known: string[];
     new: string[];
     fixed: string[];
-    [k: string]: unknown | undefined;
   };
   checks: Check[];
   /**
@@ -107,7 +98,6 @@ export interface HookcertResultsJson {
       limits: {
         requests: number;
         ms: number;
-        [k: string]: unknown | undefined;
       };
       /**
        * complete: it found what it looks for, or stopped finding anything new; requests / time: a bound; unanswered: requests in a row got no complete reply (the endpoint is left to the checks); stopped: the run stopped; error: it crashed (see error).
@@ -119,9 +109,7 @@ export interface HookcertResultsJson {
         vocabulary?: number;
         generated?: number;
         steered?: number;
-        [k: string]: unknown | undefined;
       };
-      [k: string]: unknown | undefined;
     };
     flows: {
       flow: string;
@@ -135,7 +123,6 @@ export interface HookcertResultsJson {
        * Not reached: what to configure to reach it.
        */
       hint?: string;
-      [k: string]: unknown | undefined;
     }[];
     events: {
       event: string;
@@ -149,14 +136,12 @@ export interface HookcertResultsJson {
         [k: string]: number | undefined;
       };
       by?: ReachedBy;
-      [k: string]: unknown | undefined;
     }[];
     unexercised: {
       id: string;
       level: "MUST" | "SHOULD" | "INFO";
       area: string;
       reason: string;
-      [k: string]: unknown | undefined;
     }[];
     /**
      * What the verdict does not certify, in words (dialogs, forms…): the verdict line says 'conformant; not certified for: …'.
@@ -166,7 +151,6 @@ export interface HookcertResultsJson {
      * INFO observations about reach (an event that does not poll, …).
      */
     notes: string[];
-    [k: string]: unknown | undefined;
   };
   stats: {
     requests: number;
@@ -185,7 +169,6 @@ export interface HookcertResultsJson {
             p95: number;
             max: number;
             budgetMs?: number;
-            [k: string]: unknown | undefined;
           }
         | undefined;
     };
@@ -197,11 +180,8 @@ export interface HookcertResultsJson {
       counts: {
         [k: string]: number[] | undefined;
       };
-      [k: string]: unknown | undefined;
     };
-    [k: string]: unknown | undefined;
   };
-  [k: string]: unknown | undefined;
 }
 export interface Check {
   id: string;
@@ -212,7 +192,6 @@ export interface Check {
   spec?: {
     doc?: string;
     quote?: string;
-    [k: string]: unknown | undefined;
   };
   status: "pass" | "fail" | "warn" | "skip" | "error";
   durationMs: number;
@@ -242,9 +221,7 @@ export interface Check {
       path?: string;
       shrinks?: number;
       flows?: Flow[];
-      [k: string]: unknown | undefined;
     }[];
-    [k: string]: unknown | undefined;
   };
   /**
    * How many of its cases the check judged. A MUST check that judged fewer than it planned ends error, never pass or warn.
@@ -252,7 +229,6 @@ export interface Check {
   cases?: {
     judged: number;
     planned: number;
-    [k: string]: unknown | undefined;
   };
   flows?: Flow[];
   exchanges?: Exchange[];
@@ -263,7 +239,6 @@ export interface Check {
    */
   baseline?: "known" | "new" | "fixed";
   baselineReason?: string;
-  [k: string]: unknown | undefined;
 }
 export interface Exchange {
   seq: number;
@@ -275,7 +250,6 @@ export interface Exchange {
       [k: string]: string | undefined;
     };
     body: string;
-    [k: string]: unknown | undefined;
   };
   response?: {
     status: number;
@@ -285,20 +259,16 @@ export interface Exchange {
     body: string;
     bytes?: number;
     truncated?: boolean;
-    [k: string]: unknown | undefined;
   };
   error?: {
     kind: string;
     message: string;
-    [k: string]: unknown | undefined;
   };
   timing: {
     startedAt: string;
     headersMs?: number;
     totalMs: number;
-    [k: string]: unknown | undefined;
   };
-  [k: string]: unknown | undefined;
 }
 /**
  * A multi-step flow as the POS lived it: each exchange with the state the POS held after it.
@@ -309,9 +279,7 @@ export interface Flow {
     exchange: Exchange;
     state?: unknown;
     note?: string;
-    [k: string]: unknown | undefined;
   }[];
-  [k: string]: unknown | undefined;
 }
 /**
  * The first request that reached something, and the command that sends the same bytes again.
@@ -324,5 +292,4 @@ export interface ReachedBy {
   event: string;
   seq: number;
   replay: string;
-  [k: string]: unknown | undefined;
 }

@@ -3,6 +3,4 @@
 /**
  * A colour as the POS accepts it. Seed 002, message[].backgroundColor: "The background color of the message popup in hexadecimal format. Or preset color names, like “red” and “green”." form fields[].options[].color: "Preset color name or hex code that will be used as background color." dialogOptions[].optionColor: "The option’s color in hexadecimal format."
  */
-export type MplusColour = {
-  [k: string]: unknown | undefined;
-} & string;
+export type MplusColour = string;

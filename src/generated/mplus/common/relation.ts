@@ -59,9 +59,7 @@ export interface MplusRequestRelation {
   /**
    * E-mail address, or "" when unknown.
    */
-  email?: {
-    [k: string]: unknown | undefined;
-  } & string;
+  email?: string;
   /**
    * Card (loyalty) number.
    */

@@ -19,9 +19,7 @@ export interface MplusReplyExternalCardScan {
   /**
    * "The date and time when the card expires and is no longer usable. Please note that we do not actually do anything with this date, it is only used for informational purposes in the POS." (optional; date or date-time)
    */
-  cardExpiration?: {
-    [k: string]: unknown | undefined;
-  } & string;
+  cardExpiration?: string;
   /**
    * "When set to true the POS will indicate on screen that the card is blocked." (optional)
    */
