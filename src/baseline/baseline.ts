@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
+import { breaksRun } from '../runner/verdict.js';
 
 /** One known failure: the check id and why it is accepted for now. */
 export interface BaselineEntry {
@@ -82,11 +83,6 @@ export function readBaseline(path: string): Baseline {
   return parseBaseline(text, path);
 }
 
-/** A check that breaks the run unless the baseline knows it: a failure, or an error of a MUST check. */
-function breaks(c: CheckResult): boolean {
-  return c.status === 'fail' || (c.status === 'error' && c.level === 'MUST');
-}
-
 /**
  * Compares `results` with the baseline. A check that does not pass and is in the baseline is `known` (its
  * status stays; the verdict ignores it); one that is not is `new`; a baseline check that now passes (or only
@@ -104,7 +100,7 @@ export function applyBaseline(results: RunResults, baseline: Baseline): RunResul
     return c;
   });
   const ids = (state: CheckResult['baseline']) => checks.filter((c) => c.baseline === state).map((c) => c.id);
-  const stillBroken = checks.some((c) => breaks(c) && c.baseline !== 'known');
+  const stillBroken = checks.some((c) => breaksRun(c) && c.baseline !== 'known');
   const verdict = results.verdict === 'not-conformant' && !stillBroken ? 'conformant' : results.verdict;
   return { ...results, verdict, checks, baseline: { source: baseline.source, known: ids('known'), new: ids('new'), fixed: ids('fixed') } };
 }

@@ -4,6 +4,7 @@ import type { MplusContext } from './context.js';
 import { sampledResponder } from './conversations.js';
 import { tillFor } from './flows.js';
 import type { Conversation, Till } from './till.js';
+import { flowsPerCheck } from '../runner/options.js';
 
 /**
  * The external payment flow as the POS runs it (seed 001, "Cash Machine Payment"; seed 002, "externalPayment"):
@@ -143,5 +144,5 @@ export async function pollsBeforeEnd(t: MplusContext): Promise<{ polls: number }
 
 /** How many payments a check runs: a few, more with `--runs`. */
 export function paymentsPerCheck(t: MplusContext): number {
-  return Math.max(2, Math.ceil(t.options.runs / 8));
+  return flowsPerCheck(t.options);
 }

@@ -2,6 +2,7 @@ import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { MplusContext } from './context.js';
 import { expectNotRefused, failConversation, tillFor } from './flows.js';
 import type { Conversation, SendOptions } from './till.js';
+import { flowsPerCheck } from '../runner/options.js';
 
 /**
  * Polling processes as the POS runs them (seed 003): "the event call to your endpoint will be repeated until
@@ -44,7 +45,7 @@ export function unfinishedOpener(t: MplusContext, event: string): MplusRequest |
 
 /** How many polling processes each check runs per event: a few, more with `--runs`. */
 export function processesPerEvent(t: MplusContext): number {
-  return Math.max(2, Math.ceil(t.options.runs / 8));
+  return flowsPerCheck(t.options);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Delivery, MplusContext } from './context.js';
 import { tillFor } from './flows.js';
+import { flowsPerCheck } from '../runner/options.js';
 
 /**
  * Events delivered twice, as the POS does when a reply is lost on the way: the same bytes again (same
@@ -9,7 +10,7 @@ import { tillFor } from './flows.js';
 export async function redeliveredPairs(t: MplusContext, name: string, judge: (event: string, first: Delivery, second: Delivery) => void): Promise<void> {
   const events = t.events().map((e) => e.name);
   if (events.length === 0) t.skip('no event is subscribed');
-  const perEvent = Math.max(2, Math.ceil(t.options.runs / 8));
+  const perEvent = flowsPerCheck(t.options);
   await t.perKind(events, (e) => e, async (event) => {
     for (let i = 0; i < perEvent; i++) {
       t.plan();

@@ -1,20 +1,12 @@
 import type { Subscription } from './subscription.js';
 import type { CheckContext } from './context.js';
-import type { Area, Level, ProfileName, SpecRef } from './types.js';
+import type { CheckIdentity } from './types.js';
 
 /**
  * A check of the checklist: one rule of the spec, with a stable id, its level and the spec line it enforces.
  * `run` asks the simulator for exchanges and judges them; it throws through `t.fail` / `t.skip`.
  */
-export interface CheckDefinition<C extends CheckContext = CheckContext> {
-  /** Stable forever: reports, baselines and replays key on it (`MP-SIG-002`, `KK-RAW-001`). */
-  id: string;
-  /** Starts with the level: `MUST reject …`. */
-  title: string;
-  level: Level;
-  area: Area;
-  profile: ProfileName;
-  spec: SpecRef;
+export interface CheckDefinition<C extends CheckContext = CheckContext> extends CheckIdentity {
   /** `true` when the check applies to this subscription, else the reason it is skipped. */
   appliesTo?: (sub: Subscription) => true | string;
   /**

@@ -70,3 +70,11 @@ export const DEFAULT_RUN_OPTIONS: Omit<RunOptions, 'seed'> = {
   pollingBounds: { maxRounds: 60, maxMs: 5 * 60_000 },
   paymentBounds: { maxRounds: 60, maxMs: 5 * 60_000 },
 };
+
+/**
+ * How many whole flows (polling processes, external payments, redelivered pairs) a check runs where a property
+ * check runs `runs` cases: at least 2, one more for every 8 runs. A flow costs many requests, a case one.
+ */
+export function flowsPerCheck(options: Pick<RunOptions, 'runs'>): number {
+  return Math.max(2, Math.ceil(options.runs / 8));
+}

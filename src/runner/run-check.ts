@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CheckDefinition } from './check.js';
 import { CheckContext } from './context.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
-import type { CheckResult, CheckStatus, Level } from './types.js';
+import type { CheckIdentity, CheckResult, CheckStatus, Level } from './types.js';
 
 /**
  * Maps a broken rule to a status: MUST fails; SHOULD warns unless the run is strict; INFO is information,
@@ -30,8 +30,9 @@ function partly(level: Level, t: CheckContext): [CheckStatus, string | undefined
 }
 
 /** What names a check in its result: id, title, level, area, profile, spec line and replay command. */
-export function checkIdentity(def: CheckDefinition<CheckContext>, replay: string) {
-  return { id: def.id, title: def.title, level: def.level, area: def.area, profile: def.profile, spec: def.spec, replay };
+export function checkIdentity(def: CheckDefinition<CheckContext>, replay: string): CheckIdentity & { replay: string } {
+  const { id, title, level, area, profile, spec } = def;
+  return { id, title, level, area, profile, spec, replay };
 }
 
 /**

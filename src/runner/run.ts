@@ -24,6 +24,7 @@ import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
 import type { CheckResult, ProfileName } from './types.js';
 import { EndpointWatch } from './watch.js';
+import { runVerdict } from './verdict.js';
 
 /** What the run hands a profile's context: a line to the endpoint, the run's recorder and schemas, who it works for. */
 export interface RunDeps {
@@ -210,7 +211,6 @@ export async function run(req: RunRequest): Promise<RunResults> {
 
   const summary = { total: planned.length, pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
   for (const r of results) summary[r.status]++;
-  const mustBroken = results.some((r) => r.status === 'fail' || (r.status === 'error' && r.level === 'MUST'));
   const labels = [...recorder.latencies.keys()].sort((a, b) => a.localeCompare(b));
   const latencyMs: RunResults['stats']['latencyMs'] = Object.fromEntries(labels.map((l) => [l, recorder.latencies.get(l)!.stats(driver.budgetOf(sub, l))]));
   const latencyHistogram = histogram(recorder.latencies);
@@ -236,7 +236,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     runs: options.runs,
     ...(options.shard ? { shard: options.shard } : {}),
     level: options.level,
-    verdict: incompleteReason || results.length < planned.length ? 'incomplete' : mustBroken ? 'not-conformant' : 'conformant',
+    verdict: runVerdict(results, planned.length, Boolean(incompleteReason)),
     ...(incompleteReason ? { incompleteReason } : {}),
     ...(rootCause ? { rootCause } : {}),
     startedAt: startedAt.toISOString(),

@@ -11,6 +11,7 @@ import { mergeCoverage } from './coverage.js';
 import type { LatencyHistogram, RunResults } from './results.js';
 import { ms } from './stats.js';
 import type { CheckResult, LatencyStats } from './types.js';
+import { runVerdict } from './verdict.js';
 
 /** The K-th (1-based) of N parts. */
 export interface Shard {
@@ -74,8 +75,7 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
   const counts = new Set(shards.map((s) => s.shard?.count).filter((n) => n !== undefined));
   const expected = counts.size === 1 ? [...counts][0]! : undefined;
   if (expected !== undefined && shards.length < expected) reasons.push(`${expected - shards.length} of ${expected} shards are missing from the merge`);
-  const mustBroken = checks.some((r) => r.status === 'fail' || (r.status === 'error' && r.level === 'MUST'));
-  const verdict = reasons.length > 0 || checks.length < total ? 'incomplete' : mustBroken ? 'not-conformant' : 'conformant';
+  const verdict = runVerdict(checks, total, reasons.length > 0);
 
   const starts = shards.map((s) => Date.parse(s.startedAt));
   const coverage = mergeCoverage(shards.map((s) => s.coverage), checks);

@@ -55,3 +55,18 @@ export interface Subscription {
   /** mplus: the integrator's catalogue (`catalogue` in the config file); absent: none given. */
   catalogue?: IntegratorCatalogue;
 }
+
+/**
+ * The `appliesTo` of a check that needs every one of `names` subscribed; it is skipped otherwise, with the
+ * reason in words (`startExternalPayment and pollExternalPayment are not both subscribed`).
+ */
+export function whenSubscribed(...names: string[]): (sub: Subscription) => true | string {
+  const listed = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
+  const reason = `${listed} not ${names.length === 1 ? '' : names.length === 2 ? 'both ' : 'all '}subscribed`;
+  return (sub) => names.every((n) => sub.events.some((e) => e.name === n)) || reason;
+}
+
+/** The `appliesTo` of a check that needs any one of `names` subscribed, skipped with `reason` otherwise. */
+export function whenAnySubscribed(names: readonly string[], reason: string): (sub: Subscription) => true | string {
+  return (sub) => sub.events.some((e) => names.includes(e.name)) || reason;
+}

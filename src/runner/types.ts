@@ -82,14 +82,20 @@ export interface CaseCount {
   planned: number;
 }
 
-/** The result of one check in a run. */
-export interface CheckResult {
+/** What names a check, the same in its definition and in its result. */
+export interface CheckIdentity {
+  /** Stable forever: reports, baselines and replays key on it (`MP-SIG-002`, `KK-RAW-001`). */
   id: string;
+  /** Starts with the level: `MUST reject …`. */
   title: string;
   level: Level;
   area: Area;
   profile: ProfileName;
   spec: SpecRef;
+}
+
+/** The result of one check in a run. */
+export interface CheckResult extends CheckIdentity {
   status: CheckStatus;
   durationMs: number;
   /** Why the check was skipped, or why the harness could not judge (`error`). */

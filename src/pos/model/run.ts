@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { MplusContext } from '../context.js';
 import { ACTIONS, sessionCommands, type SessionCommand } from './commands.js';
 import { PosWorld } from './world.js';
+import { whenAnySubscribed } from '../../runner/subscription.js';
 
 /** How a model-based run is shaped. */
 export interface SessionModelOptions {
@@ -53,3 +54,6 @@ export async function runSessionModel(t: MplusContext, opts: SessionModelOptions
   );
   return sent;
 }
+
+/** The `appliesTo` of the checks that run the session model: some event of a session's life is subscribed. */
+export const sessionSubscribed = whenAnySubscribed(SESSION_EVENTS, 'no event of a session’s life is subscribed');

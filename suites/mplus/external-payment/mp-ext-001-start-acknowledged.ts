@@ -1,5 +1,6 @@
 import { paymentInWords, paymentsPerCheck, runExternalPayment } from '../../../src/pos/external-payment.js';
 import { mplusCheck } from '../check.js';
+import { whenSubscribed } from '../../../src/runner/subscription.js';
 
 export default mplusCheck({
   id: 'MP-EXT-001',
@@ -10,7 +11,7 @@ export default mplusCheck({
     doc: 'spec/seeds/001 (Cash Machine Payment); seed 002 (externalPayment)',
     quote: 'In the response, you must acknowledge receipt of the request to start the external payment. Make sure you include the correct externalPaymentId. … started: The external payment flow won’t progress from the start, to poll stage until you respond TRUE.',
   },
-  appliesTo: (sub) => sub.events.some((e) => e.name === 'startExternalPayment') || 'startExternalPayment is not subscribed',
+  appliesTo: whenSubscribed('startExternalPayment'),
   async run(t) {
     for (let i = 0; i < paymentsPerCheck(t); i++) {
       t.plan();

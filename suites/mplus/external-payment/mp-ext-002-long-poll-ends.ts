@@ -1,5 +1,6 @@
 import { paymentInWords, paymentsPerCheck, runExternalPayment } from '../../../src/pos/external-payment.js';
 import { mplusCheck } from '../check.js';
+import { whenSubscribed } from '../../../src/runner/subscription.js';
 
 /**
  * Each poll is judged against pollExternalPayment's budget (60 s by default: "If you don't reply within 60
@@ -16,8 +17,7 @@ export default mplusCheck({
     doc: 'spec/seeds/001 (Cash Machine Payment)',
     quote: 'This loop continues until (1) you let us know payment succeeded, (2) you let us know payment didn’t succeed or (3) a cancel request ( requestCancelExternalPayment) is sent from the POS.',
   },
-  appliesTo: (sub) =>
-    (sub.events.some((e) => e.name === 'startExternalPayment') && sub.events.some((e) => e.name === 'pollExternalPayment')) || 'startExternalPayment and pollExternalPayment are not both subscribed',
+  appliesTo: whenSubscribed('startExternalPayment', 'pollExternalPayment'),
   async run(t) {
     const bounds = t.options.paymentBounds;
     let polled = 0;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { paymentInWords, pollsBeforeEnd, runExternalPayment } from '../../../src/pos/external-payment.js';
 import { mplusCheck } from '../check.js';
+import { whenSubscribed } from '../../../src/runner/subscription.js';
 
 export default mplusCheck({
   id: 'MP-EXT-003',
@@ -11,9 +12,7 @@ export default mplusCheck({
     doc: 'spec/seeds/001 (Cash Machine Payment)',
     quote: 'When a cancellation is requested, you should cancel the current process ASAP and return that you did, or if it is no longer possible to cancel, you should communicate this to the POS operator through an understandable message.',
   },
-  appliesTo: (sub) =>
-    ['startExternalPayment', 'pollExternalPayment', 'requestCancelExternalPayment'].every((n) => sub.events.some((e) => e.name === n)) ||
-    'startExternalPayment, pollExternalPayment and requestCancelExternalPayment are not all subscribed',
+  appliesTo: whenSubscribed('startExternalPayment', 'pollExternalPayment', 'requestCancelExternalPayment'),
   async run(t) {
     // Where the POS user can still act: learnt from one payment left to run to its end.
     const before = await pollsBeforeEnd(t);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { paymentInWords, pollsBeforeEnd, runExternalPayment } from '../../../src/pos/external-payment.js';
 import { received } from '../../../src/pos/judge.js';
 import { mplusCheck } from '../check.js';
+import { whenSubscribed } from '../../../src/runner/subscription.js';
 
 export default mplusCheck({
   id: 'MP-EXT-004',
@@ -12,9 +13,7 @@ export default mplusCheck({
     doc: 'spec/seeds/001 (Cash Machine Payment)',
     quote: 'This event is a courtesy event, meaning that the payment process on the POS will be cancelled either way, whether the external system acknowledges it or not.',
   },
-  appliesTo: (sub) =>
-    ['startExternalPayment', 'pollExternalPayment', 'cancelExternalPayment'].every((n) => sub.events.some((e) => e.name === n)) ||
-    'startExternalPayment, pollExternalPayment and cancelExternalPayment are not all subscribed',
+  appliesTo: whenSubscribed('startExternalPayment', 'pollExternalPayment', 'cancelExternalPayment'),
   async run(t) {
     // Where the POS user can still act: learnt from one payment left to run to its end.
     const before = await pollsBeforeEnd(t);

@@ -1,6 +1,7 @@
 import { callbackServer } from '../../../src/pos/callback-url.js';
 import { paymentInWords, paymentsPerCheck, runExternalPayment } from '../../../src/pos/external-payment.js';
 import { mplusCheck, SPEC } from '../check.js';
+import { whenSubscribed } from '../../../src/runner/subscription.js';
 
 /** How long after the final status the call to the callbackUrl is waited for. */
 const CALL_WAIT_MS = 1500;
@@ -14,8 +15,7 @@ export default mplusCheck({
     doc: SPEC.reference,
     quote: 'callbackUrl | string (optional) | If this URL is provided, please call it when you have the final status of the external payment. This is an important step in speeding up certain parts of the payment processing.',
   },
-  appliesTo: (sub) =>
-    (sub.events.some((e) => e.name === 'startExternalPayment') && sub.events.some((e) => e.name === 'pollExternalPayment')) || 'startExternalPayment and pollExternalPayment are not both subscribed',
+  appliesTo: whenSubscribed('startExternalPayment', 'pollExternalPayment'),
   async run(t) {
     // A URL the endpoint can reach: the user's (--callback-url), or loopback when the endpoint is on loopback.
     const server = await callbackServer(t);

@@ -1,4 +1,4 @@
-import { runSessionModel, SESSION_EVENTS } from '../../../src/pos/model/run.js';
+import { runSessionModel, sessionSubscribed } from '../../../src/pos/model/run.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -7,7 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'idempotency',
   spec: { doc: SPEC.reference, quote: 'event.eventCounter | int | An increasing counter that helps you check if you already processed an event.' },
-  appliesTo: (sub) => sub.events.some((e) => SESSION_EVENTS.includes(e.name)) || 'no event of a session’s life is subscribed',
+  appliesTo: sessionSubscribed,
   async run(t) {
     // Session lives in which half the events are delivered twice: the first reply is lost on the way, the POS
     // delivers the same bytes again (same eventCounter, same instanceId) and applies the second reply.

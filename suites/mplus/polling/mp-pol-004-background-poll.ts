@@ -1,6 +1,7 @@
 import { failConversation } from '../../../src/pos/flows.js';
 import { expectServed, pollingProcess, processesPerEvent } from '../../../src/pos/polling.js';
 import { mplusCheck } from '../check.js';
+import { whenSubscribed } from '../../../src/runner/subscription.js';
 
 export default mplusCheck({
   id: 'MP-POL-004',
@@ -11,7 +12,7 @@ export default mplusCheck({
     doc: 'spec/README.md#events',
     quote: 'backgroundPoll (always blocking and polling, event.eventPolling: true, no session object, runs even from the main menu; a new request starts as soon as the reply arrives)',
   },
-  appliesTo: (sub) => sub.events.some((e) => e.name === 'backgroundPoll') || 'backgroundPoll is not subscribed',
+  appliesTo: whenSubscribed('backgroundPoll'),
   async run(t) {
     for (let i = 0; i < processesPerEvent(t); i++) {
       t.plan();

@@ -1,4 +1,4 @@
-import { runSessionModel, SESSION_EVENTS } from '../../../src/pos/model/run.js';
+import { runSessionModel, sessionSubscribed } from '../../../src/pos/model/run.js';
 import { mplusCheck } from '../check.js';
 
 export default mplusCheck({
@@ -10,7 +10,7 @@ export default mplusCheck({
     doc: 'spec/README.md#error-codes-vendor-page-the-list-is-cut-off-at-the-end',
     quote: 'When the POS finds a problem in a reply, it sends a new request to the same event URL carrying error (code, message) and original (the whole original request).',
   },
-  appliesTo: (sub) => sub.events.some((e) => SESSION_EVENTS.includes(e.name)) || 'no event of a session’s life is subscribed',
+  appliesTo: sessionSubscribed,
   async run(t) {
     // Random, plausible lives of one workplace's sessions: lines rung up and removed, vouchers scanned,
     // relations, custom actions, bills, payments started and cancelled, and an end (complete, cancel, merge, credit).

@@ -1,4 +1,4 @@
-import { runSessionModel, SESSION_EVENTS } from '../../../src/pos/model/run.js';
+import { runSessionModel, sessionSubscribed } from '../../../src/pos/model/run.js';
 import { mplusCheck } from '../check.js';
 
 export default mplusCheck({
@@ -10,7 +10,7 @@ export default mplusCheck({
     doc: 'spec/seeds/000 (How to subscribe)',
     quote: 'resumeSession – The session is restored from a queue, table or other kind of background status.',
   },
-  appliesTo: (sub) => sub.events.some((e) => SESSION_EVENTS.includes(e.name)) || 'no event of a session’s life is subscribed',
+  appliesTo: sessionSubscribed,
   async run(t) {
     // Three workplaces of one shop, their events interleaved (whatever --concurrency: the same requests).
     const workplaces = 3;
