@@ -28,4 +28,10 @@ describe('the import graph of src/ and suites/', () => {
     expect(loaded).toContain('package:ajv');
     expect(loaded.filter((m) => m.startsWith('src/reference/') || m === 'package:msw' || m.startsWith('package:@mswjs/'))).toEqual([]);
   });
+
+  it('`hookcert run` loads msw only for demo and serve (lazily)', () => {
+    const eager = importGraph(['src'], { eager: true });
+    expect([...reachable(eager, 'src/cli/bin.ts')].filter((m) => m.startsWith('src/reference/') || m === 'package:msw')).toEqual([]);
+    expect([...reachable(eager, 'src/reference/server.ts')]).toContain('package:msw');
+  });
 });

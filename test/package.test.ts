@@ -62,7 +62,11 @@ describe('the npm package', () => {
     const installed = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--foreground-scripts', join(dir, packed[0].filename)], { cwd: dir, env, encoding: 'utf8', timeout: SLOW });
     expect(installed.status, installed.stderr).toBe(0);
     expect(installed.stdout + installed.stderr).not.toMatch(/hookcert@[\d.]+ (prepare|preinstall|install|postinstall)/);
-    expect(installed.stdout + installed.stderr).not.toContain('install-scripts'); // no dependency has an install script either
+    // npm (11.16 and later) lists the dependencies whose install scripts the installing project has not reviewed
+    // (allowScripts): msw's postinstall is the only one, and harmless (it copies msw's browser worker only into a
+    // project that configures msw.workerDirectory; README, "Set up").
+    const unreviewed = [...(installed.stdout + installed.stderr).matchAll(/install-scripts\s+(\S+)@\d[^\s]* \(/g)].map((m) => m[1]);
+    expect(unreviewed.filter((name) => name !== 'msw')).toEqual([]);
     expect(existsSync(join(dir, 'node_modules', 'typescript'))).toBe(false);
     expect(existsSync(join(dir, 'node_modules', 'vitest'))).toBe(false);
     // publint over what was installed (no repacking).

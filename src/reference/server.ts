@@ -19,7 +19,8 @@ export interface ServeOptions {
 }
 
 /**
- * Serves request handlers (`handler.ts`) over real HTTP on 127.0.0.1, so the same handlers
+ * Serves msw request handlers (`handler.ts`) over real HTTP on 127.0.0.1 through msw's `getResponse` (the
+ * node:http adapter @mswjs/http-middleware is, without Express), so the same handlers
  * serve unit tests, end-to-end tests and `hookcert demo`. A request no handler answers gets a 404.
  */
 export async function serveHandlers(handlers: RequestHandler[], opts: ServeOptions = {}): Promise<ServedReceiver> {
