@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import type { EventConfig, Subscription } from '../runner/subscription.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { type Catalogue } from '../protocol/mplus/catalogue.js';
-import type { BodyForm } from '../protocol/corpus/forms.js';
+import { bodyBytes, type BodyForm } from '../protocol/corpus/forms.js';
 import { MPLUS_CORPUS } from '../protocol/mplus/corpus.js';
 import { forgedSignature, type Forgery } from '../protocol/forgery.js';
 import { eventUrl, mplusScheme, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
 import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
 import { requestArbitrary, withIdentity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
 import { CheckContext } from '../runner/context.js';
+import { deliverBytes } from '../runner/deliver.js';
 import type { RunOptions } from '../runner/options.js';
 import type { RunDeps } from '../runner/run.js';
 import type { FlowRecord } from '../runner/types.js';
@@ -135,10 +136,7 @@ export class MplusContext extends CheckContext {
    */
   async deliver(event: string, request: MplusRequest | undefined, opts: DeliverOptions = {}): Promise<Delivery> {
     const stamped = request && opts.stamp !== false ? withIdentity(request, this.workplace(opts.workplace).next()) : request;
-    const body = Buffer.isBuffer(opts.raw)
-      ? opts.raw
-      : Buffer.from(opts.raw ? opts.raw.render(stamped, JSON.stringify(stamped), MPLUS_CORPUS) : JSON.stringify(stamped), 'utf8');
-    return this.post(event, body, opts.raw ? undefined : stamped, opts);
+    return this.post(event, bodyBytes(stamped, opts.raw, MPLUS_CORPUS), opts.raw ? undefined : stamped, opts);
   }
 
   /** Sends the very bytes of `d` again (the same request, not re-stamped), signed as `opts` says. */
@@ -149,18 +147,10 @@ export class MplusContext extends CheckContext {
   private async post(event: string, body: Buffer, request: MplusRequest | undefined, opts: DeliverOptions): Promise<Delivery> {
     const budget = this.event(event)?.budgetMs ?? this.catalogue.get(event).budgetMs;
     const signature = forgedSignature(mplusScheme(this.sub), body, opts.forged, this.seed);
-    const exchange = await this.deps.client.send({
-      url: eventUrl(this.sub.url, event),
-      headers: requestHeaders(this.sub, signature, opts.tamper),
-      body,
-      label: event,
-      timeoutMs: budget + this.options.graceMs,
-    });
-    const reply = judgeReply(exchange, this.sub, this.deps.schemas);
-    // Judged on its raw bytes once; the record keeps the start of the body as text, the bytes go.
-    exchange.rawBody = undefined;
-    this.deps.recorder.add(exchange, this.deps.source);
-    this.noteExchange(exchange);
+    // Judged on its raw bytes, once.
+    const { exchange, judged: reply } = await deliverBytes(this, this.deps, { url: eventUrl(this.sub.url, event), headers: requestHeaders(this.sub, signature, opts.tamper), body, label: event, budgetMs: budget }, (ex) =>
+      judgeReply(ex, this.sub, this.deps.schemas),
+    );
     if (reply.json !== undefined) this.deps.recorder.noteObjects(event, replyFeatures(reply.json), this.deps.source ?? 'run', exchange.seq);
     if (reply.errorCode !== undefined) this.deps.recorder.noteErrorCode(reply.errorCode, event, this.deps.source ?? 'run', exchange);
     // Leniencies of reading the reply (duplicate keys…) are the check's warnings.

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { BodyForm } from './types.js';
+import type { BodyForm, CorpusHints } from './types.js';
 
 export type { BodyForm } from './types.js';
 
@@ -36,4 +36,14 @@ export function literal(what: string, text: string): BodyForm {
 /** The JSON of `change(value)`: the value made invalid in a way the check states (a field removed, mistyped). */
 export function reshaped<T>(what: string, change: (value: T) => unknown): BodyForm {
   return { what, render: (value) => JSON.stringify(change(value as T)) };
+}
+
+/**
+ * The bytes of one delivery: `raw` itself when it is bytes (a re-delivery), else `value` serialised once as
+ * compact JSON and written in the form `raw` says (`hints`: what the profile's schemas allow), else that JSON.
+ */
+export function bodyBytes(value: unknown, raw: BodyForm | Buffer | undefined, hints: CorpusHints): Buffer {
+  if (Buffer.isBuffer(raw)) return raw;
+  const compact = JSON.stringify(value);
+  return Buffer.from(raw ? raw.render(value, compact, hints) : compact, 'utf8');
 }

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import type { EventConfig, Subscription } from '../../runner/subscription.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import { CheckContext } from '../../runner/context.js';
+import { deliverBytes } from '../../runner/deliver.js';
 import type { RunOptions } from '../../runner/options.js';
 import type { RunDeps } from '../../runner/run.js';
 import { deriveSeed } from '../../runner/seed.js';
 import type { KopokopoCatalogue, KopokopoTopic } from './catalogue.js';
-import type { BodyForm } from '../corpus/forms.js';
+import { bodyBytes, type BodyForm } from '../corpus/forms.js';
 import { KOPOKOPO_CORPUS } from './corpus.js';
 import { forgedSignature, type Forgery } from '../forgery.js';
 import { deliveryHeaders, kopokopoScheme, topicUrl, type Tamper } from './headers.js';
@@ -122,10 +123,7 @@ export class KopokopoContext extends CheckContext {
    * another form, `tamper` changes the content type.
    */
   async deliver(name: string, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions = {}): Promise<KopokopoDelivery> {
-    const body = Buffer.isBuffer(opts.raw)
-      ? opts.raw
-      : Buffer.from(opts.raw ? opts.raw.render(payload, JSON.stringify(payload), KOPOKOPO_CORPUS) : JSON.stringify(payload), 'utf8');
-    return this.post(name, body, opts.raw ? undefined : payload, opts);
+    return this.post(name, bodyBytes(payload, opts.raw, KOPOKOPO_CORPUS), opts.raw ? undefined : payload, opts);
   }
 
   /** Sends the very bytes of `d` again, signed as `opts` says (by default, as Kopo Kopo re-delivers: the same signature). */
@@ -135,18 +133,9 @@ export class KopokopoContext extends CheckContext {
 
   private async post(name: string, body: Buffer, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions): Promise<KopokopoDelivery> {
     const signature = forgedSignature(kopokopoScheme(this.sub), body, opts.forged, this.seed);
-    const exchange = await this.deps.client.send({
-      url: this.url(name),
-      headers: deliveryHeaders(signature, opts.tamper),
-      body,
-      label: name,
-      timeoutMs: this.budget(name) + this.options.graceMs,
-    });
-    // Kopo Kopo reads the status alone: the record keeps the start of the body as text, the bytes go.
-    exchange.rawBody = undefined;
-    this.deps.recorder.add(exchange, this.deps.source);
-    this.noteExchange(exchange);
-    return { topic: name, payload, body, exchange, reply: readReply(exchange) };
+    // Kopo Kopo reads the status alone (and the body as text).
+    const { exchange, judged: reply } = await deliverBytes(this, this.deps, { url: this.url(name), headers: deliveryHeaders(signature, opts.tamper), body, label: name, budgetMs: this.budget(name) }, readReply);
+    return { topic: name, payload, body, exchange, reply };
   }
 
   /** Delivers a freshly generated payload of `name`. */
