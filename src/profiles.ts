@@ -6,6 +6,7 @@ import type { EventCatalogue } from './runner/subscription.js';
 import { HookcertError, HookcertErrorCode } from './errors.js';
 import { kopokopoDriver, kopokopoEvents } from './protocol/kopokopo/driver.js';
 import { mplusDriver, mplusEvents } from './pos/driver.js';
+import { standardWebhooksDriver, standardWebhooksEvents } from './protocol/standard-webhooks/driver.js';
 import type { ReceiverSetup } from './reference/mutant.js';
 import type { ProfileDriver } from './runner/run.js';
 import type { ProfileName } from './runner/types.js';
@@ -22,6 +23,11 @@ export interface ProfileEntry {
 const PROFILES: Partial<Record<ProfileName, ProfileEntry>> = {
   mplus: { driver: mplusDriver, events: mplusEvents, reference: async (setup) => (await import('./reference/mplus/mutant.js')).mplusReference(setup) },
   kopokopo: { driver: kopokopoDriver, events: kopokopoEvents, reference: async (setup) => (await import('./reference/kopokopo/mutant.js')).kopokopoReference(setup) },
+  'standard-webhooks': {
+    driver: standardWebhooksDriver,
+    events: standardWebhooksEvents,
+    reference: async (setup) => (await import('./reference/standard-webhooks/mutant.js')).swReference(setup),
+  },
 };
 
 /** The profile called `name`. */

@@ -18,7 +18,7 @@ export interface Baseline {
 }
 
 /** A check id as results.json and `hookcert list` spell it. */
-const CHECK_ID = /^(MP|KK)-[A-Z]{2,4}-\d{3}$/;
+const CHECK_ID = /^(MP|KK|SW)-[A-Z]{2,4}-\d{3}$/;
 
 const bad = (source: string, what: string) =>
   new HookcertError(

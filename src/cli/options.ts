@@ -28,7 +28,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--secret-encoding <encoding>', description: 'how the secret becomes the HMAC key: base64 (decoded, the default) or utf8', commands: ['run', 'serve'] },
   { flags: '--subscription-id <id>', description: 'the X-Mplus-Subscription-Id the endpoint expects (given: other ids must be refused)', commands: ['run', 'serve'] },
   { flags: '--config <file>', description: 'a hookcert.config.json (default: ./hookcert.config.json when present)', commands: ['run', 'replay'] },
-  { flags: '--profile <profile>', description: 'the protocol: mplus (default) or kopokopo', commands: ['run', 'demo', 'serve', 'list', 'list-mutants'] },
+  { flags: '--profile <profile>', description: 'the protocol: mplus (default), kopokopo or standard-webhooks', commands: ['run', 'demo', 'serve', 'list', 'list-mutants'] },
   { flags: '--events <list>', description: 'only these subscribed events (kopokopo: topics), comma-separated (default: the config file, else all; `hookcert list --events-catalogue` lists them)', commands: RUNS, repeatable: true },
   { flags: '--seed <n>', description: 'the seed; the same seed sends the same requests, byte for byte', commands: RUNS },
   { flags: '--runs <n>', description: 'generated cases per property check (default 25)', commands: RUNS },

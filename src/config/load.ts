@@ -13,6 +13,7 @@ import { redact, Secret } from '../secret.js';
 import { suggest } from '../suggest.js';
 import { catalogueOf } from '../runner/catalogue.js';
 import type { EventCatalogue, EventConfig, Subscription } from '../runner/subscription.js';
+import { readEventTypes, type EventTypeSchema } from './event-types.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
 export const CONFIG_FILE = 'hookcert.config.json';
@@ -196,7 +197,7 @@ export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) =
 }
 
 function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => EventCatalogue, env: NodeJS.ProcessEnv, file: ConfigFile, configPath: string | undefined): ResolvedRun {
-  const profile = choice('--profile', input.profile, ['mplus', 'kopokopo'] as const) ?? file.profile ?? 'mplus';
+  const profile = choice('--profile', input.profile, ['mplus', 'kopokopo', 'standard-webhooks'] as const) ?? file.profile ?? 'mplus';
   const urlText = input.url ?? file.endpointUrl;
   if (!urlText) throw usage('no endpoint: pass --url https://… (or set endpointUrl in hookcert.config.json)');
   const url = parseEndpointUrl(urlText, input.url ? '--url' : `endpointUrl in ${configPath}`);
@@ -206,8 +207,13 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
   const secretEncoding =
     choice('--secret-encoding', input.secretEncoding, ['base64', 'utf8'] as const) ?? file.secretEncoding ?? (profile === 'kopokopo' ? 'utf8' : 'base64');
   if (profile === 'mplus') decodeSecret(secretText, secretEncoding);
+  // Standard Webhooks: `whsec_` + base64 of the key (the libraries also take the base64 alone).
+  if (profile === 'standard-webhooks') decodeSecret(secretText.replace(/^whsec_/, ''), 'base64');
 
-  const catalogue = catalogues(profile);
+  const eventTypes = file.eventTypes !== undefined ? readEventTypes(file.eventTypes, configPath) : undefined;
+  if (eventTypes && profile !== 'standard-webhooks')
+    throw new HookcertError(HookcertErrorCode.CONFIG, `eventTypes in ${configPath} names Standard Webhooks event types: it applies to --profile standard-webhooks only`);
+  const catalogue = eventTypes ? integratorEvents(catalogues(profile), eventTypes) : catalogues(profile);
   const known = catalogue.names();
   const chosen = input.events !== undefined ? splitList(input.events) : file.events ? Object.keys(file.events) : known;
   if (chosen.length === 0) throw usage('--events names no event; give a comma-separated list such as scanCode,addSessionLine');
@@ -239,6 +245,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     secretEncoding,
     events,
     topicUrls: topicUrls(input, file, configPath, profile, known),
+    ...(eventTypes ? { eventTypes } : {}),
     ...(file.catalogue ? { catalogue: catalogueOf(file.catalogue) } : {}),
   };
   if (file.catalogue && profile !== 'mplus')
@@ -272,6 +279,11 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     ...(input.insecure ? { insecure: true } : {}),
   };
   return { sub, options, reportDir: resolve(input.reportDir ?? file.run?.reportDir ?? 'reports/latest'), configPath, ...(input.debug ? { debug: true } : {}), ...(input.baseline !== undefined ? { baseline: readBaseline(input.baseline) } : {}) };
+}
+
+/** The integrator's event types as the catalogue of names (their defaults: the profile's). */
+function integratorEvents(profileEvents: EventCatalogue, types: Record<string, EventTypeSchema>): EventCatalogue {
+  return { names: () => Object.keys(types), defaults: (name) => profileEvents.defaults(name) };
 }
 
 /**

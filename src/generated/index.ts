@@ -104,3 +104,7 @@ export type * as MplusRequestTable from './mplus/request/table.js';
 export type * as MplusRequestTableOrder from './mplus/request/tableOrder.js';
 export type * as ReportConfig from './report/config.js';
 export type * as ReportResults from './report/results.js';
+export type * as StandardWebhooksEnvelope from './standard-webhooks/envelope.js';
+export type * as StandardWebhooksEventsInvoicePaid from './standard-webhooks/events/invoice.paid.js';
+export type * as StandardWebhooksEventsSubscriptionCanceled from './standard-webhooks/events/subscription.canceled.js';
+export type * as StandardWebhooksEventsUserCreated from './standard-webhooks/events/user.created.js';

@@ -27,7 +27,7 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> extends 
   run(t: C): Promise<void>;
 }
 
-const ID = /^(MP|KK)-[A-Z]{2,4}-\d{3}$/;
+const ID = /^(MP|KK|SW)-[A-Z]{2,4}-\d{3}$/;
 
 /** Declares a check; refuses ids, titles and levels that do not follow the conventions. */
 export function check<C extends CheckContext>(def: CheckDefinition<C>): CheckDefinition<C> {

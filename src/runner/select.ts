@@ -8,7 +8,7 @@ export interface Selectable {
   area: string;
 }
 
-const PREFIX: Record<string, ProfileName> = { MP: 'mplus', KK: 'kopokopo' };
+const PREFIX: Record<string, ProfileName> = { MP: 'mplus', KK: 'kopokopo', SW: 'standard-webhooks' };
 
 /**
  * The checks `words` name, in the suite's order: each word is a check id (any case: `mp-sig-002`), an area

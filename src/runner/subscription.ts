@@ -52,6 +52,8 @@ export interface Subscription {
   events: EventConfig[];
   /** kopokopo: a URL per topic, overriding `url`. */
   topicUrls: Record<string, string>;
+  /** standard-webhooks: the integrator's event types → the JSON Schema of their `data` (`eventTypes`); absent: the defaults. */
+  eventTypes?: Record<string, Record<string, unknown>>;
   /** mplus: the integrator's catalogue (`catalogue` in the config file); absent: none given. */
   catalogue?: IntegratorCatalogue;
 }

@@ -24,7 +24,7 @@ export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
 export type RunVerdict = 'conformant' | 'not-conformant' | 'incomplete';
 
 /** The protocols hookcert certifies. */
-export type ProfileName = 'mplus' | 'kopokopo';
+export type ProfileName = 'mplus' | 'kopokopo' | 'standard-webhooks';
 
 /** Where a check's rule is written. */
 export interface SpecRef {

@@ -19,8 +19,9 @@ export const DEMO_SUBSCRIPTION_ID = 'hookcert-demo';
  */
 export async function demoCommand(input: CliInput & { mutant?: string; verbose?: boolean; bundle?: string | boolean }, io: Io): Promise<number> {
   const name = (input.profile ?? 'mplus') as ProfileName;
-  const entry = profile(name === 'kopokopo' || name === 'mplus' ? name : 'mplus');
-  const secret = randomBytes(32).toString('base64');
+  const entry = profile(name === 'kopokopo' || name === 'standard-webhooks' ? name : 'mplus');
+  // Standard Webhooks secrets are `whsec_` + base64 of the key; the others base64 (mplus) or text (kopokopo).
+  const secret = `${name === 'standard-webhooks' ? 'whsec_' : ''}${randomBytes(32).toString('base64')}`;
   // A Kopo Kopo API key is used as text, never decoded: say so in the results.
   const secretEncoding = name === 'kopokopo' ? ('utf8' as const) : ('base64' as const);
   const setup = { secret, secretEncoding, subscriptionIds: [DEMO_SUBSCRIPTION_ID] };

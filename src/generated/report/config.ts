@@ -9,9 +9,9 @@ export interface HookcertConfigJson {
    */
   $schema?: string;
   /**
-   * The protocol: mplus (MplusKASSA POS webhooks, the default) or kopokopo (Kopo Kopo payment webhooks).
+   * The protocol: mplus (MplusKASSA POS webhooks, the default), kopokopo (Kopo Kopo payment webhooks) or standard-webhooks (any sender that follows Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature).
    */
-  profile?: "mplus" | "kopokopo";
+  profile?: "mplus" | "kopokopo" | "standard-webhooks";
   /**
    * 'The URL you want to send all webhook calls to. This URL will be used as a base URL, the specific event will be added to the URL' (mplus). For kopokopo: the subscription's url.
    */
@@ -40,6 +40,14 @@ export interface HookcertConfigJson {
   topics?: {
     [k: string]: string | undefined;
   };
+  /**
+   * standard-webhooks: the integrator's own event types and the JSON Schema of each one's `data`: a folder (relative to this file) of `<type>.schema.json` files, or an object of type → a schema object or the path of a schema file. Absent: the small default set of schemas/standard-webhooks/event-types.json.
+   */
+  eventTypes?:
+    | string
+    | {
+        [k: string]: (string | {}) | undefined;
+      };
   /**
    * A URL the endpoint can reach, given as externalPayment.callbackUrl ('If this URL is provided, please call it when you have the final status of the external payment'). Default: a hookcert URL on 127.0.0.1 when the endpoint itself is on loopback; otherwise the callback check is skipped.
    */
