@@ -18,6 +18,7 @@ const PAGES: Record<string, VendorPage> = {
   technical: { title: 'MplusKASSA: Technical details', url: `${MPLUS}/technical-details` },
   errors: { title: 'MplusKASSA: Error codes', url: `${MPLUS}/error-codes` },
   kopokopo: { title: 'Kopo Kopo: Webhooks', url: 'https://developers.kopokopo.com/guides/webhooks' },
+  standard: { title: 'Standard Webhooks: the specification', url: 'https://www.standardwebhooks.com/' },
 };
 
 /** The vendor pages a spec reference (`SpecRef.doc`) rests on, in the order it names them. */
@@ -28,7 +29,7 @@ export function vendorPages(doc: string): VendorPage[] {
     const seed = m[1] ?? m[2];
     const anchor = m[3];
     if (seed) add({ '000': 'subscribe', '001': 'flows', '002': 'json', '003': 'polling', '004': 'kopokopo' }[seed] ?? '');
-    else if (anchor) add(/^kopo/.test(anchor) ? 'kopokopo' : /error-codes/.test(anchor) ? 'errors' : /events/.test(anchor) ? 'json' : 'technical');
+    else if (anchor) add(/^kopo/.test(anchor) ? 'kopokopo' : /^standard-webhooks/.test(anchor) ? 'standard' : /error-codes/.test(anchor) ? 'errors' : /events/.test(anchor) ? 'json' : 'technical');
     else add('kopokopo');
   }
   return found.filter((k) => PAGES[k]).map((k) => PAGES[k]);

@@ -8,7 +8,7 @@ export interface HookcertResultsJson {
     name: "hookcert";
     version: string;
   };
-  profile: "mplus" | "kopokopo";
+  profile: "mplus" | "kopokopo" | "standard-webhooks";
   target: {
     url: string;
   };
@@ -188,7 +188,7 @@ export interface Check {
   title: string;
   level: "MUST" | "SHOULD" | "INFO";
   area: string;
-  profile?: "mplus" | "kopokopo";
+  profile?: "mplus" | "kopokopo" | "standard-webhooks";
   spec?: {
     doc?: string;
     quote?: string;
