@@ -16,7 +16,7 @@ interface Listed {
 
 async function listed(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const profile of ['mplus', 'kopokopo']) {
+  for (const profile of ['mplus', 'kopokopo', 'standard-webhooks']) {
     const checks = JSON.parse((await cli(['list', '--profile', profile, '--json'])).stdout) as Listed[];
     for (const c of checks) out[c.id] = c.level;
   }

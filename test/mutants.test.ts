@@ -12,7 +12,8 @@ import { linePerKey, readSnapshot, REGENERATE, WRITING, writeSnapshot } from './
 // and a change to it fails here until `npm run snapshots` regenerates it (the commit says what moved and why).
 // A check no mutant fails cannot fail: a defect this test names.
 
-const PROFILES: ProfileName[] = ['mplus', 'kopokopo'];
+/** Every profile; `KILL_PROFILES=standard-webhooks` runs (and with `npm run snapshots`, regenerates) only those named. */
+const PROFILES: ProfileName[] = (process.env.KILL_PROFILES?.split(',') as ProfileName[] | undefined) ?? ['mplus', 'kopokopo', 'standard-webhooks'];
 const targets = Object.fromEntries(await Promise.all(PROFILES.map(async (p) => [p, (await killTargets(p)).filter((t) => t.name !== 'reference')] as const)));
 /**
  * Listed checks that do not catch their mutant in the matrix's run (`--seed 20261121 --runs 3`), each named with

@@ -10,7 +10,7 @@ const END = '<!-- checklist:end -->';
 /** The checklist table of every profile, from `hookcert list --json`. */
 async function checklist(): Promise<string> {
   const rows: string[] = ['| id | level | area | check |', '|---|---|---|---|'];
-  for (const profile of ['mplus', 'kopokopo']) {
+  for (const profile of ['mplus', 'kopokopo', 'standard-webhooks']) {
     const out = await cli(['list', '--profile', profile, '--json']);
     if (out.code !== 0) continue;
     for (const c of JSON.parse(out.stdout) as Array<{ id: string; level: string; area: string; title: string }>)
