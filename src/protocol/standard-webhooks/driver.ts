@@ -1,6 +1,7 @@
 import type { ProfileDriver } from '../../runner/run.js';
 import { standardWebhooksEvents } from './catalogue.js';
 import { SwContext } from './context.js';
+import { diagnoseStandardWebhooks } from './diagnose.js';
 import { toleranceNote } from './tolerance.js';
 
 export { standardWebhooksEvents };
@@ -13,6 +14,7 @@ export const standardWebhooksDriver: ProfileDriver = {
     const sw = t as SwContext;
     return (await sw.send(sw.eventTypes()[0].type)).exchange;
   },
+  diagnose: (t, probe) => diagnoseStandardWebhooks(t as SwContext, probe),
   coverage: ({ recorder }) => {
     const note = toleranceNote(recorder);
     return { flows: [], notes: note ? [note] : [] };
