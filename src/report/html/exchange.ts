@@ -10,7 +10,7 @@ import { bytes, cut, duration, html, MAX_SHOWN, pretty } from './escape.js';
 export const VOLATILE_HEADERS: ReadonlySet<string> = new Set([
   'date', 'expires', 'last-modified', 'age', 'etag', 'server-timing', 'x-runtime', 'x-response-time',
   'x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid', 'x-amzn-trace-id', 'x-trace-id', 'traceparent', 'tracestate',
-  'cf-ray', 'x-cloud-trace-context', 'x-mplus-signature', 'x-kopokopo-signature', 'keep-alive',
+  'cf-ray', 'x-cloud-trace-context', 'x-mplus-signature', 'x-kopokopo-signature', 'webhook-signature', 'webhook-timestamp', 'keep-alive',
 ]);
 
 /** Headers that carry credentials: their values are never written, whoever sent them. */
