@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../../src/config/load.js';
-import { catalogues } from '../../src/cli/profiles.js';
+import { catalogues } from '../../src/profiles.js';
 import { HookcertError } from '../../src/errors.js';
 import { cli } from '../helpers.js';
 
