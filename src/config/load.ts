@@ -208,7 +208,10 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
     choice('--secret-encoding', input.secretEncoding, ['base64', 'utf8'] as const) ?? file.secretEncoding ?? (profile === 'kopokopo' ? 'utf8' : 'base64');
   if (profile === 'mplus') decodeSecret(secretText, secretEncoding);
   // Standard Webhooks: `whsec_` + base64 of the key (the libraries also take the base64 alone).
-  if (profile === 'standard-webhooks') decodeSecret(secretText.replace(/^whsec_/, ''), 'base64');
+  if (profile === 'standard-webhooks') {
+    if (secretEncoding === 'utf8') throw usage('--secret-encoding utf8 plays no part for standard-webhooks: the key is always the base64 after whsec_');
+    decodeSecret(secretText.replace(/^whsec_/, ''), 'base64');
+  }
 
   const eventTypes = file.eventTypes !== undefined ? readEventTypes(file.eventTypes, configPath) : undefined;
   if (eventTypes && profile !== 'standard-webhooks')

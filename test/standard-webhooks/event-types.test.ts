@@ -58,4 +58,8 @@ describe('the whsec_ secret', () => {
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).not.toContain('not*base64');
   });
+
+  it('is always read as base64 after whsec_: --secret-encoding utf8 is a usage error', () => {
+    expect(() => resolve(configWith({}), { secretEncoding: 'utf8' })).toThrow(/plays no part for standard-webhooks/);
+  });
 });
