@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Subscription } from '../../runner/subscription.js';
 import type { LiveExchange } from '../../http/exchange.js';
@@ -103,17 +104,9 @@ export class SwContext extends CheckContext {
     return fc.sample(this.payloads(type, shape), { seed, numRuns: 1 })[0];
   }
 
-  /** A fresh `webhook-id` (`msg_` + 24 characters), from the check's seed and how many were made before. */
+  /** A fresh `webhook-id` (`msg_` + 24 hex digits), from the check's seed and how many were made before. */
   freshId(): string {
-    const seed = deriveSeed(this.seed, `id:${this.ids++}`) >>> 0;
-    let x = BigInt(seed) * 0x9e3779b97f4a7c15n + BigInt(this.ids);
-    let out = '';
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    for (let i = 0; i < 24; i++) {
-      x = (x * 6364136223846793005n + 1442695040888963407n) & 0xffffffffffffffffn;
-      out += alphabet[Number((x >> 33n) % 62n)];
-    }
-    return `msg_${out}`;
+    return `msg_${createHash('sha256').update(`hookcert:webhook-id:${this.seed}:${this.ids++}`).digest('hex').slice(0, 24)}`;
   }
 
   /** Delivers `payload` as a Standard Webhooks sender does (see the class). */
