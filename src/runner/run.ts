@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Subscription } from './subscription.js';
 import { HttpClient, type Sender } from '../http/client.js';
 import { speaksTls } from '../http/diagnose.js';
@@ -187,6 +188,9 @@ export async function run(req: RunRequest): Promise<RunResults> {
       req.listener?.checkStarted?.(def);
       const ended = new AbortController();
       const signal = AbortSignal.any([stop.signal, ended.signal]);
+      // Each request of the check in flight or waiting for a slot listens on it (and removes its listener when
+      // done): a check that sends many at once (MP-TIM-002's shop) is not a leak, so no MaxListenersExceededWarning.
+      setMaxListeners(0, signal);
       const { line, t } = contextFor(def.id, signal, def.exclusive === true, explored);
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
