@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The HTML report's budget: a run of 10,000 exchanges gives an index.html under 5 MB that Chromium loads in
 // under 2 s. Runs `hookcert demo` against the reference receiver with enough --runs for ≥ 10,000 requests,
-// then opens the report in Debian's Chromium (playwright-core, no browser download) and prints one JSON line:
+// then opens the report in the Chromium the browser tests use (scripts/chromium.mjs: the dev dependency
+// @sparticuz/chromium, or HOOKCERT_CHROMIUM) and prints one JSON line:
 //   { "exchanges": …, "bytes": …, "loadMs": …, "firstPaintMs": …, "runs": … }
 // loadMs is the median, over a few fresh pages, of navigation start → load event end.
 // Needs `npm run build` first. Usage: node bench/report.mjs [--runs N] [--seed S] [--min-exchanges N]
@@ -12,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const MAX_BYTES = 5_000_000;
 const MAX_LOAD_MS = 2000;
@@ -62,10 +63,13 @@ if (!given && run.results.stats.requests < minExchanges) {
 
 const page = join(run.dir, 'index.html');
 const bytes = statSync(page).size;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+let browser;
+try {
+  browser = await launchChromium('bench/report.mjs');
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
 const loads = [];
 const paints = [];
 try {
@@ -91,7 +95,7 @@ const line = {
   bytes,
   loadMs: Math.round(median(loads)),
   firstPaintMs: Math.round(median(paints)),
-  runs,
+  runs: given ? run.results.runs : runs,
 };
 console.log(JSON.stringify(line));
 if (!run.kept) rmSync(run.dir, { recursive: true, force: true });
