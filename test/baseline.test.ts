@@ -15,20 +15,34 @@ const file = (dir: string, name: string, text: string) => {
 };
 
 describe('hookcert --baseline', () => {
-  it('without a baseline the mutant fails (exit 1), and its results.json is a baseline that makes the gate pass (exit 0)', async () => {
+  it('without a baseline the mutant fails (exit 1); its results.json as baseline passes the gate (exit 0) and the verdict stays not conformant, in all four outputs', async () => {
     const first = await cli(demo());
     expect(first.code).toBe(1);
-    const again = await cli(demo('--baseline', join(first.reportDir, 'results.json')));
+    expect(first.results).toMatchObject({ verdict: 'not-conformant', gate: { passed: false, level: 'should', reason: '5 MUST failures, no baseline' } });
+    const source = join(first.reportDir, 'results.json');
+    const again = await cli(demo('--baseline', source));
     expect(again.code, again.stdout).toBe(0);
-    expect(again.results?.verdict).toBe('conformant');
-    // The failures stay failures in the report; the verdict ignores them.
+    // What a certifier reads is what was judged; what CI decides is the gate, after the baseline.
+    expect(again.results?.verdict).toBe('not-conformant');
+    expect(again.results?.gate).toEqual({ passed: true, level: 'should', baseline: { file: source, known: 5, new: 0, fixed: 0 }, reason: `5 known failures in baseline ${source}` });
+    // The failures stay failures in the report; the gate ignores them.
     for (const id of FAILING) expect(again.results?.checks.find((c) => c.id === id)).toMatchObject({ status: 'fail', baseline: 'known' });
     expect(again.results?.baseline).toMatchObject({ known: FAILING, new: [], fixed: [] });
     expect(again.stdout).toContain(`5 known, 0 new, 0 fixed`);
     expect(registry().validate('report/results.schema.json', again.results)).toEqual([]);
+    const both = `verdict: not conformant (5 MUST failures) · gate: passed (5 known failures in baseline ${source})`;
+    expect(again.stdout).toContain(both);
     const junit = readFileSync(join(again.reportDir, 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites name="hookcert" tests="6" failures="0" errors="0" skipped="5"/);
     expect(junit).toContain('known failure (baseline)');
+    expect(junit).toContain('<property name="verdict" value="not-conformant"/><property name="gate" value="passed"/>');
+    expect(junit).toContain(`<system-out>${both}`);
+    const md = readFileSync(join(again.reportDir, 'summary.md'), 'utf8');
+    expect(md.split('\n')[0]).toBe('## hookcert mplus: ❌ not conformant · gate ✅ passed');
+    expect(md).toContain(`**Verdict:** not conformant (5 MUST failures) · **gate:** passed (5 known failures in baseline ${source})`);
+    const html = readFileSync(join(again.reportDir, 'index.html'), 'utf8');
+    expect(html).toContain('<h1 class="verdict">Not conformant</h1>');
+    expect(html).toContain(`Gate: <b>passed</b> (5 known failures in baseline ${source})`);
   });
 
   it('a failure the baseline does not list is new and fails the run (exit 1); a text baseline with reasons works', async () => {
@@ -37,6 +51,9 @@ describe('hookcert --baseline', () => {
     const out = await cli(demo('--baseline', baseline));
     expect(out.code).toBe(1);
     expect(out.results?.verdict).toBe('not-conformant');
+    expect(out.results?.gate).toMatchObject({ passed: false, baseline: { file: baseline, known: 4, new: 1, fixed: 0 }, reason: `1 new failure not in baseline ${baseline}: MP-SIG-006; 4 known` });
+    expect(out.stdout).toContain(`verdict: not conformant (5 MUST failures) · gate: failed (1 new failure not in baseline ${baseline}: MP-SIG-006; 4 known)`);
+    expect(registry().validate('report/results.schema.json', out.results)).toEqual([]);
     expect(out.results?.baseline).toMatchObject({ known: FAILING.slice(0, 4), new: ['MP-SIG-006'], fixed: [] });
     expect(out.results?.checks.find((c) => c.id === 'MP-SIG-002')).toMatchObject({ baseline: 'known', baselineReason: 'signature rework, JIRA-12' });
     expect(out.stdout).toContain('new failures: MP-SIG-006');

@@ -60,7 +60,7 @@ describe('the gate has no holes', () => {
   });
 
   it('exit-code help only where exit codes mean something', async () => {
-    expect((await cli(['run', '--help'])).stdout).toContain('Exit codes: 0 conformant, 1 not conformant');
+    expect((await cli(['run', '--help'])).stdout).toContain('0 the gate passed, 1 it failed');
     expect((await cli(['replay', '--help'])).stdout).toContain('Exit codes: 0 every replayed check is fixed');
     expect((await cli(['list', '--help'])).stdout).not.toContain('Exit codes');
     expect((await cli(['list-mutants', '--help'])).stdout).not.toContain('Exit codes');

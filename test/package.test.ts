@@ -33,7 +33,7 @@ describe('a fresh clone', () => {
     symlinkSync(join(packageRoot, 'node_modules'), join(tree, 'node_modules'), 'dir');
     const first = spawnSync('npx', ['--no', '--', 'hookcert', 'demo', '--runs', '2', '--seed', '1', '--check', 'MP-SIG-001,MP-SIG-002', '--report-dir', join(dir, 'clone-report')], { cwd: tree, env, encoding: 'utf8', timeout: SLOW });
     expect(first.stderr).toMatch(/^hookcert: building dist\/ from the sources \(the first run in this clone; about 10 s\)…\n$/);
-    expect(first.stdout).toMatch(/verdict: conformant \(seed 1\)/);
+    expect(first.stdout).toMatch(/verdict: conformant · gate: passed \(no failures, no baseline\) \(seed 1\)/);
     expect(existsSync(join(tree, 'dist', 'src', 'cli', 'bin.js'))).toBe(true);
     const again = spawnSync('npx', ['--no', '--', 'hookcert', '--version'], { cwd: tree, env, encoding: 'utf8', timeout: SLOW });
     expect(again.stderr).toBe('');
@@ -78,7 +78,7 @@ describe('the npm package', () => {
     expect(v.stdout.trim()).toBe(version);
     expect(v.stderr).toBe(''); // no "building dist/": the package has no sources to build from
     const demo = hookcert('demo', '--runs', '3', '--seed', '1', '--report-dir', join(dir, 'report'));
-    expect(demo).toMatch(/verdict: conformant \(seed 1\)/);
+    expect(demo).toMatch(/verdict: conformant · gate: passed \(no failures, no baseline\) \(seed 1\)/);
     expect(JSON.parse(readFileSync(join(dir, 'report', 'results.json'), 'utf8')).tool).toEqual({ name: 'hookcert', version });
   });
 

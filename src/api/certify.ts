@@ -30,7 +30,7 @@ export interface CertifyOptions {
   level?: 'must' | 'should';
   /** Run only these check ids. */
   checks?: string[];
-  /** Known failures the verdict ignores (see `--baseline`): check ids, or `{ id, reason }`. */
+  /** Known failures the gate ignores (see `--baseline`; the verdict stays as judged): check ids, or `{ id, reason }`. */
   baseline?: Array<string | BaselineEntry>;
   /** Write `results.json`, `junit.xml`, `summary.md` and `index.html` here. @defaultValue no files */
   reportDir?: string;
@@ -52,13 +52,14 @@ const text = (n: number | undefined) => (n === undefined ? undefined : String(n)
 /**
  * Runs a certification from code, as `hookcert run` does, and returns its results (what `results.json` holds).
  * Bad input (a URL without a scheme, a secret that does not decode, an unknown event) throws a
- * {@link HookcertError}; an endpoint that fails checks does not throw: read `results.verdict`.
+ * {@link HookcertError}; an endpoint that fails checks does not throw: read `results.verdict` (the conformance
+ * as judged, what a certifier reads) or `results.gate` (what CI decides, after the baseline: `gate.passed`).
  *
  * @example
  * ```ts
  * import { certify } from 'hookcert';
  * const results = await certify({ url: 'http://127.0.0.1:8080/webhooks', secret: process.env.MPLUS_SECRET!, subscriptionId: 'acme' });
- * if (results.verdict !== 'conformant') console.log(results.checks.filter((c) => c.status === 'fail'));
+ * if (!results.gate.passed) console.log(results.gate.reason, results.checks.filter((c) => c.status === 'fail' && c.baseline !== 'known'));
  * ```
  */
 export async function certify(opts: CertifyOptions): Promise<RunResults> {

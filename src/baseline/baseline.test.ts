@@ -4,7 +4,7 @@ import type { CheckResult } from '../runner/types.js';
 import { applyBaseline, parseBaseline } from './baseline.js';
 
 const check = (id: string, status: CheckResult['status'], level: CheckResult['level'] = 'MUST') => ({ id, status, level }) as CheckResult;
-const results = (verdict: RunResults['verdict'], checks: CheckResult[]) => ({ tool: { name: 'hookcert', version: '0' }, verdict, checks }) as RunResults;
+const results = (verdict: RunResults['verdict'], checks: CheckResult[]) => ({ tool: { name: 'hookcert', version: '0' }, level: 'must', verdict, checks }) as RunResults;
 
 describe('parseBaseline', () => {
   it('reads the three forms: a text file with reasons and comments, a JSON list, a results.json', () => {
@@ -26,17 +26,25 @@ describe('parseBaseline', () => {
 
 describe('applyBaseline', () => {
   const baseline = parseBaseline('MP-SIG-002\nMP-SIG-001\n', 'b');
-  it('known failures do not break the verdict; fixed ones are named', () => {
+  it('known failures pass the gate but leave the verdict as judged; fixed ones are named', () => {
     const out = applyBaseline(results('not-conformant', [check('MP-SIG-001', 'pass'), check('MP-SIG-002', 'fail')]), baseline);
-    expect(out.verdict).toBe('conformant');
+    expect(out.verdict).toBe('not-conformant');
+    expect(out.gate).toEqual({
+      passed: true,
+      level: 'must',
+      baseline: { file: 'b', known: 1, new: 0, fixed: 1 },
+      reason: '1 known failure in baseline b; 1 check in it now passes (remove it: MP-SIG-001)',
+    });
     expect(out.baseline).toEqual({ source: 'b', known: ['MP-SIG-002'], new: [], fixed: ['MP-SIG-001'] });
     expect(out.checks[1].status).toBe('fail');
   });
-  it('a new failure keeps the run not conformant; an incomplete run stays incomplete; a SHOULD error is new but does not gate', () => {
-    expect(applyBaseline(results('not-conformant', [check('MP-SIG-002', 'fail'), check('MP-SHP-001', 'fail')]), baseline).verdict).toBe('not-conformant');
-    expect(applyBaseline(results('incomplete', [check('MP-SIG-002', 'fail')]), baseline).verdict).toBe('incomplete');
+  it('a new failure fails the gate; an incomplete run fails it and stays incomplete; a SHOULD error is new but does not gate', () => {
+    const added = applyBaseline(results('not-conformant', [check('MP-SIG-002', 'fail'), check('MP-SHP-001', 'fail')]), baseline);
+    expect([added.verdict, added.gate.passed, added.gate.reason]).toEqual(['not-conformant', false, '1 new failure not in baseline b: MP-SHP-001; 1 known']);
+    const cut = applyBaseline({ ...results('incomplete', [check('MP-SIG-002', 'fail')]), incompleteReason: 'interrupted' }, baseline);
+    expect([cut.verdict, cut.gate.passed, cut.gate.reason]).toEqual(['incomplete', false, 'the run is incomplete (interrupted): it certifies nothing']);
     const should = applyBaseline(results('not-conformant', [check('MP-SIG-002', 'fail'), check('MP-SHP-009', 'error', 'SHOULD')]), baseline);
-    expect(should.verdict).toBe('conformant');
+    expect([should.verdict, should.gate.passed]).toEqual(['not-conformant', true]);
     expect(should.baseline?.new).toEqual(['MP-SHP-009']);
   });
 });

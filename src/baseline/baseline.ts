@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
-import { breaksRun } from '../runner/verdict.js';
+import { runGate } from '../runner/verdict.js';
 
 /** One known failure: the check id and why it is accepted for now. */
 export interface BaselineEntry {
@@ -85,9 +85,9 @@ export function readBaseline(path: string): Baseline {
 
 /**
  * Compares `results` with the baseline. A check that does not pass and is in the baseline is `known` (its
- * status stays; the verdict ignores it); one that is not is `new`; a baseline check that now passes (or only
- * warns) is `fixed`. A not-conformant run whose every breaking check is known becomes conformant; an
- * incomplete run stays incomplete.
+ * status stays; the gate ignores it); one that is not is `new`; a baseline check that now passes (or only
+ * warns) is `fixed`. The verdict stays what the run judged (a certifier reads it); the gate passes when every
+ * check that breaks the run is known, and an incomplete run's gate fails.
  */
 export function applyBaseline(results: RunResults, baseline: Baseline): RunResults {
   const reasons = new Map(baseline.entries.map((e) => [e.id, e.reason]));
@@ -100,7 +100,6 @@ export function applyBaseline(results: RunResults, baseline: Baseline): RunResul
     return c;
   });
   const ids = (state: CheckResult['baseline']) => checks.filter((c) => c.baseline === state).map((c) => c.id);
-  const stillBroken = checks.some((c) => breaksRun(c) && c.baseline !== 'known');
-  const verdict = results.verdict === 'not-conformant' && !stillBroken ? 'conformant' : results.verdict;
-  return { ...results, verdict, checks, baseline: { source: baseline.source, known: ids('known'), new: ids('new'), fixed: ids('fixed') } };
+  const compared = { source: baseline.source, known: ids('known'), new: ids('new'), fixed: ids('fixed') };
+  return { ...results, checks, baseline: compared, gate: runGate({ ...results, checks, baseline: compared }) };
 }

@@ -16,9 +16,13 @@ import { VERSION } from '../version.js';
 import type { Io } from './io.js';
 import { EXIT } from './options.js';
 
-/** The exit code of a finished run (DESIGN.md: 0 conformant, 1 not conformant, 3 could not complete). */
-export function exitCodeOf(results: RunResults): number {
-  return results.verdict === 'conformant' ? EXIT.conformant : results.verdict === 'incomplete' ? EXIT.incomplete : EXIT.notConformant;
+/**
+ * The exit code of a finished run, from its gate (DESIGN.md): 0 the gate passed, 1 it failed, 3 the run could
+ * not complete. Without a baseline the gate is the verdict; with one, known failures do not fail it.
+ */
+export function exitCodeOf(results: Pick<RunResults, 'verdict' | 'gate'>): number {
+  if (results.verdict === 'incomplete') return EXIT.incomplete;
+  return results.gate.passed ? EXIT.conformant : EXIT.notConformant;
 }
 
 /** After an interruption the reports are written; whatever still runs (a check left behind) gets this long. */
@@ -72,7 +76,7 @@ async function execute(resolved: ResolvedRun, driver: ProfileDriver, replayBase:
   try {
     const log = resolved.debug ? say : undefined;
     const judged = await run({ driver, sub, options, replayBase, listener: reporter, signal: controller.signal, log });
-    // `--baseline`: known failures stay failures in the report, but the verdict ignores them.
+    // `--baseline`: known failures stay failures in the report and the verdict; the gate ignores them.
     const results = resolved.baseline ? applyBaseline(judged, resolved.baseline) : judged;
     writeReports(results, resolved.reportDir, secrets);
     reporter.finish(results, resolved.reportDir);

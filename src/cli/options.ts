@@ -53,7 +53,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: a free one)', commands: ['serve'] },
   { flags: '--json', description: 'print JSON', commands: ['list', 'list-mutants'] },
   { flags: '--fail-on <level>', description: 'how strict the gate is: must (default: MUST failures fail the run) or should (SHOULD failures too); an alias of --level', commands: RUNS },
-  { flags: '--baseline <file>', description: 'known failures (a results.json, a JSON list [{"id","reason"}], or "ID reason" lines): reported as known, only new ones fail the run', commands: RUNS },
+  { flags: '--baseline <file>', description: 'known failures (a results.json, a JSON list [{"id","reason"}], or "ID reason" lines): reported as known, only new ones fail the gate (the verdict stays as judged)', commands: RUNS },
   { flags: '--bundle [file]', description: 'also write a certification bundle (.tar.gz: report, schemas and checks used, hashes, version, command line); default <report-dir>/hookcert-bundle.tar.gz', commands: RUNS },
   { flags: '--callback-url <url>', description: 'a URL the endpoint can reach, given as externalPayment.callbackUrl (default: a hookcert URL on 127.0.0.1 when the endpoint is on loopback, else MP-EXT-005 is skipped)', commands: RUNS },
   { flags: '--max-polling-rounds <n>', description: 'rounds a polling process may take in all before it counts as unfinished (default 60; each round has the event\'s budget)', commands: RUNS },
@@ -64,7 +64,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--events-catalogue', description: 'list the events (mplus) or topics (kopokopo) instead of the checks', commands: ['list'] },
 ];
 
-const RUN_EXITS = 'Exit codes: 0 conformant, 1 not conformant, 2 bad usage or configuration, 3 the run could not complete (the report is written, marked incomplete).';
+const RUN_EXITS = 'Exit codes (from the gate: the verdict, or with --baseline the failures it does not know): 0 the gate passed, 1 it failed, 2 bad usage or configuration, 3 the run could not complete (the report is written, marked incomplete).';
 
 /** The commands, with what they do, an example each and, where they mean something, their exit codes. */
 export const COMMANDS: Record<CommandName, { summary: string; examples: string[]; arguments?: string; exitCodes?: string }> = {
@@ -92,12 +92,12 @@ export const COMMANDS: Record<CommandName, { summary: string; examples: string[]
     exitCodes: 'Exit codes: 0 every replayed check is fixed, 1 some still fail, 2 bad usage, 3 the replay could not complete.',
   },
   merge: {
-    summary: 'join the results.json of the shards of one run (--shard K/N) into one report: all four files, the verdict recomputed',
+    summary: 'join the results.json of the shards of one run (--shard K/N) into one report: all four files, the verdict and the gate recomputed',
     examples: ['npx hookcert merge shard-1/results.json shard-2/results.json shard-3/results.json --report-dir reports/merged'],
     arguments: '<results...>',
     exitCodes: RUN_EXITS,
   },
 };
 
-/** Exit codes (DESIGN.md). */
+/** Exit codes (DESIGN.md). `conformant` and `notConformant` are the gate's: passed and failed. */
 export const EXIT = { conformant: 0, notConformant: 1, usage: 2, incomplete: 3 } as const;

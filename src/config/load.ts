@@ -80,7 +80,7 @@ export interface ResolvedRun {
   configPath?: string;
   /** `--debug`: log every exchange to stderr. */
   debug?: boolean;
-  /** `--baseline`: the known failures the verdict ignores. */
+  /** `--baseline`: the known failures the gate ignores (the verdict stays as judged). */
   baseline?: Baseline;
 }
 

@@ -1,6 +1,6 @@
 import type { CheckDefinition } from '../runner/check.js';
 import type { CheckContext } from '../runner/context.js';
-import { verdictLine } from '../runner/coverage.js';
+import { verdictGateText } from '../runner/verdict.js';
 import { causeLine, type RootCause } from '../runner/diagnosis.js';
 import type { RunResults } from '../runner/results.js';
 import type { RunListener } from '../runner/run.js';
@@ -163,7 +163,9 @@ export class ConsoleReporter implements RunListener {
       if (results.coverage) lines.push(...coverageLines(results.coverage, { unexercised: false, events: this.opts.verbose === true }));
     }
     if (results.baseline) lines.push(...baselineLines(results.baseline).trimEnd().split('\n'));
-    lines.push(`verdict: ${this.paint(status, verdictLine(results.verdict, results.coverage))} (seed ${results.seed})`);
+    // The verdict (what a certifier reads) and the gate (what CI decides, after the baseline), side by side.
+    const said = verdictGateText(results, results.coverage?.notCertified);
+    lines.push(`verdict: ${this.paint(status, said.verdict)} · gate: ${this.paint(results.gate.passed ? 'pass' : 'fail', said.gate)} (seed ${results.seed})`);
     if (reportDir) lines.push(`report: ${reportDir}/index.html`);
     this.out(`${lines.join('\n')}\n`);
   }
@@ -172,7 +174,7 @@ export class ConsoleReporter implements RunListener {
 /** The baseline comparison in words: what is known, what is new, what was fixed (and should leave the baseline). */
 export function baselineLines(b: NonNullable<RunResults['baseline']>): string {
   const lines = [`baseline ${b.source}: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed`];
-  if (b.known.length > 0) lines.push(`  known failures (the verdict ignores them): ${b.known.join(', ')}`);
+  if (b.known.length > 0) lines.push(`  known failures (the gate ignores them, the verdict does not): ${b.known.join(', ')}`);
   if (b.new.length > 0) lines.push(`  new failures: ${b.new.join(', ')}`);
   if (b.fixed.length > 0) lines.push(`  fixed (remove them from the baseline): ${b.fixed.join(', ')}`);
   return `${lines.join('\n')}\n`;

@@ -18,7 +18,7 @@ const coverage: Coverage = {
   notCertified: ['forms'],
   notes: ['no polling on addSessionLine; set `polling: true` for the event to certify it'],
 };
-const results = (): RunResults => ({ ...sampleResults(), verdict: 'conformant', coverage });
+const results = (): RunResults => ({ ...sampleResults(), verdict: 'conformant', gate: { passed: true, level: 'must', reason: 'no failures, no baseline' }, coverage });
 
 describe('the coverage table, in every output', () => {
   it('console: the flows, the events, what was not exercised, and the verdict line says what is not certified', () => {
@@ -28,7 +28,7 @@ describe('the coverage table, in every output', () => {
     expect(text).toMatch(/✓ dialog +12× on addSessionLine; first: exploration, addSessionLine #31/);
     expect(text).toMatch(/- form +not reached: list what opens your forms/);
     expect(text).toMatch(/note: no polling on addSessionLine/);
-    expect(text).toMatch(/verdict: conformant; not certified for: forms \(seed 7\)/);
+    expect(text).toMatch(/verdict: conformant; not certified for: forms · gate: passed \(no failures, no baseline\) \(seed 7\)/);
     // The per-event figures and a line per check not exercised only with --verbose: the skips have one line of their own.
     expect(text).not.toMatch(/addSessionLine 40\/12|not exercised: MP-FRM-001/);
     let verbose = '';
@@ -50,7 +50,7 @@ describe('the coverage table, in every output', () => {
     const xml = junitReporter.render(results());
     expect(xml).toContain('<property name="coverage.notCertified" value="forms"/>');
     expect(xml).toContain('<property name="coverage.flowsNotReached" value="form"/>');
-    expect(xml).toMatch(/<system-out>coverage:\n.*✓ dialog/s);
+    expect(xml).toMatch(/<system-out>verdict: conformant; not certified for: forms · gate: passed \(no failures, no baseline\)\ncoverage:\n.*✓ dialog/s);
     expect(xml).not.toContain('<script>');
   });
 

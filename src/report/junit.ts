@@ -1,6 +1,7 @@
 import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
 import { causeLine } from '../runner/diagnosis.js';
+import { verdictGateText } from '../runner/verdict.js';
 import { coverageLines } from './coverage.js';
 import { receivedText } from './received.js';
 import type { FileReporter } from './reporter.js';
@@ -52,17 +53,26 @@ export const junitReporter: FileReporter = {
       '<?xml version="1.0" encoding="UTF-8"?>',
       `<testsuites name="hookcert" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" time="${(results.durationMs / 1000).toFixed(3)}">`,
       `  <testsuite name="hookcert ${results.profile} ${xml(results.target.url)}" tests="${s.total}" failures="${s.fail}" errors="${s.error}" skipped="${s.skip}" timestamp="${results.startedAt}">`,
-      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/><property name="replay" value="${xml(results.replay)}"/>${results.rootCause ? `<property name="rootCause" value="${xml(causeLine(results.rootCause))}"/>` : ''}${baselineProperties(results)}${coverageProperties(results)}</properties>`,
+      `    <properties><property name="seed" value="${results.seed}"/><property name="verdict" value="${results.verdict}"/>${gateProperties(results)}<property name="replay" value="${xml(results.replay)}"/>${results.rootCause ? `<property name="rootCause" value="${xml(causeLine(results.rootCause))}"/>` : ''}${baselineProperties(results)}${coverageProperties(results)}</properties>`,
       ...results.checks.map(testcase),
-      ...(results.coverage || results.rootCause
-        ? [`    <system-out>${xml([...(results.rootCause ? [`ROOT CAUSE: ${causeLine(results.rootCause)}`] : []), ...(results.coverage ? coverageLines(results.coverage) : [])].join('\n'))}</system-out>`]
-        : []),
+      `    <system-out>${xml([verdictGateLine(results), ...(results.rootCause ? [`ROOT CAUSE: ${causeLine(results.rootCause)}`] : []), ...(results.coverage ? coverageLines(results.coverage) : [])].join('\n'))}</system-out>`,
       '  </testsuite>',
       '</testsuites>',
       '',
     ].join('\n');
   },
 };
+
+/** The gate beside the verdict property: `gate` (passed or failed), `gate.level` and `gate.reason`. */
+function gateProperties(results: RunResults): string {
+  return `<property name="gate" value="${results.gate.passed ? 'passed' : 'failed'}"/><property name="gate.level" value="${results.gate.level}"/><property name="gate.reason" value="${xml(results.gate.reason)}"/>`;
+}
+
+/** `verdict: … · gate: …`, the testsuite's first line of output (CI viewers show it; few show properties). */
+function verdictGateLine(results: RunResults): string {
+  const said = verdictGateText(results, results.coverage?.notCertified);
+  return `verdict: ${said.verdict} · gate: ${said.gate}`;
+}
 
 /** The baseline comparison as testsuite properties. */
 function baselineProperties(results: RunResults): string {

@@ -29,7 +29,7 @@ describe('summary.md, sized for a CI job summary', () => {
       checks: r.checks.map((c) => (c.id === 'MP-DLG-001' ? { ...c, baseline: 'known', baselineReason: 'ticket 42: dialogs next sprint' } : c.id === 'MP-SIG-007' ? { ...c, baseline: 'new' } : c)),
     };
     const md = markdownReporter.render(withBaseline);
-    expect(md).toContain('known failures (the verdict ignores them): MP-DLG-001 (ticket 42: dialogs next sprint)');
+    expect(md).toContain('known failures (the gate ignores them, the verdict does not): MP-DLG-001 (ticket 42: dialogs next sprint)');
     expect(md).toContain('Replay the first *new* failure:');
     expect(md).toContain(r.checks.find((c) => c.id === 'MP-SIG-007')!.replay);
   });

@@ -4,6 +4,7 @@ import { explorationLine, objectsText, reachedText } from './coverage.js';
 import type { FileReporter } from './reporter.js';
 import { plural } from './words.js';
 import { causeLine } from '../runner/diagnosis.js';
+import { verdictGateText } from '../runner/verdict.js';
 
 const ICON: Record<CheckResult['status'], string> = { pass: '✅', fail: '❌', warn: '⚠️', skip: '⏭️', error: '💥' };
 const VERDICT: Record<string, string> = { conformant: '✅ conformant', 'not-conformant': '❌ not conformant', incomplete: '⚠️ incomplete' };
@@ -28,8 +29,12 @@ export const markdownReporter: FileReporter = {
   file: 'summary.md',
   render(results) {
     const s = results.summary;
+    const said = verdictGateText(results, results.coverage?.notCertified);
     const out = [
-      `## hookcert ${results.profile}: ${VERDICT[results.verdict]}${results.coverage?.notCertified.length ? `; not certified for: ${results.coverage.notCertified.join(', ')}` : ''}`,
+      `## hookcert ${results.profile}: ${VERDICT[results.verdict]}${results.coverage?.notCertified.length ? `; not certified for: ${results.coverage.notCertified.join(', ')}` : ''} · gate ${results.gate.passed ? '✅ passed' : '❌ failed'}`,
+      '',
+      // The verdict is what a certifier reads; the gate what CI decided, after the baseline: a baseline changes only the gate.
+      `**Verdict:** ${prose(said.verdict)} · **gate:** ${prose(said.gate)}`,
       '',
       `Target \`${results.target.url.replace(/`/g, '')}\` · seed \`${results.seed}\` · ${plural(s.total, 'check')}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${plural(results.stats.requests, 'request')} in ${(results.durationMs / 1000).toFixed(1)} s`,
     ];
@@ -45,7 +50,7 @@ export const markdownReporter: FileReporter = {
       out.push('', `**Baseline** \`${b.source.replace(/`/g, '')}\`: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed`);
       if (b.new.length > 0) out.push('', `- 🆕 new failures: ${b.new.join(', ')}`);
       if (b.fixed.length > 0) out.push('', `- 🎉 fixed, remove from the baseline: ${reasons(b.fixed)}`);
-      if (b.known.length > 0) out.push('', `- known failures (the verdict ignores them): ${reasons(b.known)}`);
+      if (b.known.length > 0) out.push('', `- known failures (the gate ignores them, the verdict does not): ${reasons(b.known)}`);
     }
     const notable = results.checks.filter((c) => c.status === 'fail' || c.status === 'error' || c.status === 'warn');
     if (notable.length > 0) {

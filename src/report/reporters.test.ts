@@ -13,6 +13,7 @@ const results: RunResults = {
   runs: 1,
   level: 'must',
   verdict: 'not-conformant',
+  gate: { passed: false, level: 'must', reason: '1 MUST failure, no baseline' },
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 1500,
   replay: 'npx hookcert run --url http://127.0.0.1:1/x --seed 1',
@@ -44,7 +45,8 @@ describe('junit.xml', () => {
 describe('summary.md', () => {
   it('leads with the verdict and escapes endpoint text in table cells', () => {
     const out = markdownReporter.render(results);
-    expect(out.split('\n')[0]).toBe('## hookcert mplus: ❌ not conformant');
+    expect(out.split('\n')[0]).toBe('## hookcert mplus: ❌ not conformant · gate ❌ failed');
+    expect(out).toContain('**Verdict:** not conformant (1 MUST failure) · **gate:** failed (1 MUST failure, no baseline)');
     expect(out).toContain('\\<script\\>');
     expect(out).toContain('\\| pipe');
     expect(out).toContain('npx hookcert run --seed 1 --check MP-SIG-002');

@@ -125,12 +125,6 @@ export function eventsOf(recorder: Recorder, replayOf: ReplayOf): EventCoverage[
     }));
 }
 
-/** The verdict in words with what it does not certify: `conformant; not certified for: dialogs, forms`. */
-export function verdictLine(verdict: string, coverage: Pick<Coverage, 'notCertified'> | undefined): string {
-  const words = verdict.replace('-', ' ');
-  return coverage && coverage.notCertified.length > 0 ? `${words}; not certified for: ${coverage.notCertified.join(', ')}` : words;
-}
-
 /**
  * The coverage of a run from its shards' (`hookcert merge`): flows reached by any shard, counts and events
  * summed, the first request of the first shard that reached each; the unexercised checks recomputed from the

@@ -1,4 +1,4 @@
-import type { HookcertResultsJson } from '../generated/report/results.js';
+import type { Gate, HookcertResultsJson } from '../generated/report/results.js';
 import type { Coverage } from './coverage.js';
 import type { LatencyHistogram } from './latency.js';
 import type { RootCause } from './diagnosis.js';
@@ -19,7 +19,10 @@ export interface RunResults {
   /** `--shard K/N`: these results hold only the K-th of N parts of the checks (`hookcert merge` joins them). */
   shard?: { index: number; count: number };
   level: 'must' | 'should';
+  /** The conformance of the run as judged: what a certifier reads. A baseline never changes it. */
   verdict: RunVerdict;
+  /** What CI decides, after the baseline (`runGate` in src/runner/verdict.ts): the exit code follows it. */
+  gate: Gate;
   /** Why the run is incomplete. */
   incompleteReason?: string;
   /** What made every request fail alike, found before the checks (see `src/runner/diagnosis.ts`). */
@@ -47,6 +50,7 @@ export interface RunResults {
 }
 
 export { LATENCY_EDGES_MS, type LatencyHistogram } from './latency.js';
+export type { Gate } from '../generated/report/results.js';
 
 /** What results.json may hold by its schema; {@link RunResults} must fit it (a type error when they drift). */
 type Fits<T extends HookcertResultsJson> = T;

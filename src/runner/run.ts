@@ -25,7 +25,7 @@ import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
 import type { CheckResult, ProfileName } from './types.js';
 import { EndpointWatch } from './watch.js';
-import { runVerdict } from './verdict.js';
+import { runGate, runVerdict } from './verdict.js';
 
 /** What the run hands a profile's context: a line to the endpoint, the run's recorder and schemas, who it works for. */
 export interface RunDeps {
@@ -213,6 +213,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const results = judged.filter((r): r is CheckResult => r !== undefined);
   incompleteReason ??= stop.reason;
 
+  const verdict = runVerdict(results, planned.length, Boolean(incompleteReason));
   const summary = { total: planned.length, pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
   for (const r of results) summary[r.status]++;
   const labels = [...recorder.latencies.keys()].sort((a, b) => a.localeCompare(b));
@@ -240,7 +241,9 @@ export async function run(req: RunRequest): Promise<RunResults> {
     runs: options.runs,
     ...(options.shard ? { shard: options.shard } : {}),
     level: options.level,
-    verdict: runVerdict(results, planned.length, Boolean(incompleteReason)),
+    verdict,
+    // No baseline yet (`applyBaseline` decides it again with one): the gate is the verdict.
+    gate: runGate({ verdict, level: options.level, checks: results, incompleteReason }),
     ...(incompleteReason ? { incompleteReason } : {}),
     ...(rootCause ? { rootCause } : {}),
     startedAt: startedAt.toISOString(),

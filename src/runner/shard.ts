@@ -11,7 +11,7 @@ import { mergeCoverage } from './coverage.js';
 import type { LatencyHistogram, RunResults } from './results.js';
 import { ms } from './stats.js';
 import type { CheckResult, LatencyStats } from './types.js';
-import { runVerdict } from './verdict.js';
+import { runGate, runVerdict } from './verdict.js';
 
 /** The K-th (1-based) of N parts. */
 export interface Shard {
@@ -46,8 +46,10 @@ const mismatch = (message: string) => new HookcertError(HookcertErrorCode.USAGE,
  * Joins the results of the shards of one run into the results of the whole run: the checks in id order, the
  * verdict recomputed (incomplete when a shard is, or when shards are missing), the summary and request counts
  * summed, and the latency figures recomputed from the shards' histograms (p50/p95 interpolated inside a
- * histogram bucket: approximate to the bucket's width; count and max exact). Shards of different runs (seed,
- * profile, target, runs, level, schemas or checks) are refused, as is a check judged twice.
+ * histogram bucket: approximate to the bucket's width; count and max exact). The shards' baseline comparisons
+ * are joined and the gate decided again over all the checks, so the merged run keeps verdict and gate apart.
+ * Shards of different runs (seed, profile, target, runs, level, baseline, schemas or checks) are refused, as is
+ * a check judged twice.
  */
 export function mergeResults(shards: readonly RunResults[]): RunResults {
   if (shards.length === 0) throw mismatch('merge: give the results.json of every shard');
@@ -55,6 +57,8 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
   for (const [i, s] of shards.entries()) {
     for (const key of ['profile', 'seed', 'runs', 'level'] as const)
       if (s[key] !== first[key]) throw mismatch(`merge: file ${i + 1} has ${key} ${String(s[key])}, file 1 has ${String(first[key])}: merge only the shards of one run`);
+    if (s.baseline?.source !== first.baseline?.source)
+      throw mismatch(`merge: file ${i + 1} was run with ${baselineName(s)}, file 1 with ${baselineName(first)}: run every shard with the same --baseline`);
     if (s.hashes.schemas !== first.hashes.schemas || s.hashes.checks !== first.hashes.checks)
       throw mismatch(`merge: file ${i + 1} was made with other schemas or checks than file 1: run every shard with the same hookcert`);
   }
@@ -76,14 +80,18 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
   const expected = counts.size === 1 ? [...counts][0]! : undefined;
   if (expected !== undefined && shards.length < expected) reasons.push(`${expected - shards.length} of ${expected} shards are missing from the merge`);
   const verdict = runVerdict(checks, total, reasons.length > 0);
+  const baseline = first.baseline ? { source: first.baseline.source, known: idsIn(checks, 'known'), new: idsIn(checks, 'new'), fixed: idsIn(checks, 'fixed') } : undefined;
+  const incompleteReason = reasons.length > 0 ? reasons.join('; ') : undefined;
 
   const starts = shards.map((s) => Date.parse(s.startedAt));
   const coverage = mergeCoverage(shards.map((s) => s.coverage), checks);
-  const { shard: _shard, incompleteReason: _reason, ...base } = first;
+  const { shard: _shard, incompleteReason: _reason, baseline: _baseline, ...base } = first;
   return {
     ...base,
     verdict,
-    ...(reasons.length > 0 ? { incompleteReason: reasons.join('; ') } : {}),
+    gate: runGate({ verdict, level: first.level, checks, baseline, incompleteReason }),
+    ...(incompleteReason ? { incompleteReason } : {}),
+    ...(baseline ? { baseline } : {}),
     startedAt: new Date(Math.min(...starts)).toISOString(),
     // The shards run side by side: the run took as long as its slowest shard.
     durationMs: Math.max(...shards.map((s) => s.durationMs)),
@@ -92,6 +100,14 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
     ...(coverage ? { coverage } : {}),
     stats: mergeStats(shards),
   };
+}
+
+function baselineName(s: RunResults): string {
+  return s.baseline ? `baseline ${s.baseline.source}` : 'no baseline';
+}
+
+function idsIn(checks: readonly CheckResult[], state: NonNullable<CheckResult['baseline']>): string[] {
+  return checks.filter((c) => c.baseline === state).map((c) => c.id);
 }
 
 function shardName(s: RunResults, i: number): string {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { plural } from '../../report/words.js';
 import { ensureWritable, writeReports } from '../../report/write.js';
 import { mergeResults } from '../../runner/shard.js';
+import { verdictGateText } from '../../runner/verdict.js';
 import { exitCodeOf } from '../execute.js';
 import type { Io } from '../io.js';
 import { readResults } from './replay.js';
@@ -14,9 +15,9 @@ export interface MergeInput {
 
 /**
  * `hookcert merge a.json b.json …`: joins the results of the shards of one run (`--shard K/N`) into one report
- * (results.json, junit.xml, summary.md, index.html) with the verdict recomputed, and exits as that run would
- * have: 0 conformant, 1 not conformant, 3 incomplete (a shard incomplete or missing); 2 for files that are not
- * shards of one run.
+ * (results.json, junit.xml, summary.md, index.html) with the verdict and the gate recomputed (the shards'
+ * baseline comparisons joined), and exits as that run would have: 0 the gate passed, 1 it failed, 3 incomplete
+ * (a shard incomplete or missing); 2 for files that are not shards of one run (or of runs with other baselines).
  */
 export async function mergeCommand(input: MergeInput, io: Io): Promise<number> {
   const files = input.args?.flat() ?? [];
@@ -27,6 +28,7 @@ export async function mergeCommand(input: MergeInput, io: Io): Promise<number> {
   writeReports(merged, dir, []);
   const s = merged.summary;
   io.stdout(`merged ${plural(files.length, 'result file')}: ${plural(s.total, 'check')}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${plural(merged.stats.requests, 'request')}\n`);
-  io.stdout(`verdict: ${merged.verdict}${merged.incompleteReason ? ` (${merged.incompleteReason})` : ''} (seed ${merged.seed})\nreport: ${resolve(dir, 'index.html')}\n`);
+  const said = verdictGateText(merged, merged.coverage?.notCertified);
+  io.stdout(`verdict: ${said.verdict}${merged.incompleteReason ? ` (${merged.incompleteReason})` : ''} · gate: ${said.gate} (seed ${merged.seed})\nreport: ${resolve(dir, 'index.html')}\n`);
   return exitCodeOf(merged);
 }

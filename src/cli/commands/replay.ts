@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolveRun, type CliInput } from '../../config/load.js';
 import { suggest } from '../../suggest.js';
 import { HookcertError, HookcertErrorCode } from '../../errors.js';
+import type { Baseline } from '../../baseline/baseline.js';
 import type { RunResults } from '../../runner/results.js';
 import type { CheckResult } from '../../runner/types.js';
 import { executeRun } from '../execute.js';
@@ -42,6 +43,17 @@ export function flagOf(command: string, flag: string): string | undefined {
 export function flagsOf(command: string, flag: string): string[] {
   const words = [...command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] !== undefined ? m[1].replace(/'\\''/g, "'") : m[2]));
   return words.flatMap((w, i) => (w === flag && words[i + 1] !== undefined ? [words[i + 1]] : []));
+}
+
+/**
+ * The baseline a run was gated with, as far as its results.json tells (the ids it knew or saw fixed, with
+ * their reasons), so `replay` gates the replayed checks the same way; none when the run had no baseline.
+ */
+export function baselineOf(prior: RunResults): Baseline | undefined {
+  const b = prior.baseline;
+  if (!b) return undefined;
+  const reason = (id: string) => prior.checks.find((c) => c.id === id)?.baselineReason ?? '';
+  return { source: b.source, entries: [...b.known, ...b.fixed].map((id) => ({ id, reason: reason(id) })) };
 }
 
 /** What became of a check that failed in the original run. */
@@ -100,6 +112,9 @@ export async function replayCommand(input: ReplayInput, io: Io): Promise<number>
     debug: input.debug,
   };
   const resolved = resolveRun(runInput, catalogues, io.env);
+  // The run's baseline goes with it: the replay's results.json keeps verdict and gate apart as the run did.
+  const baseline = baselineOf(prior);
+  if (baseline) resolved.baseline = baseline;
   // The events as the run had them (budgets from a config file or --budget included).
   for (const e of resolved.sub.events) {
     const was = sub?.events.find((x) => x.name === e.name);

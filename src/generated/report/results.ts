@@ -25,7 +25,11 @@ export interface HookcertResultsJson {
   seed: number;
   runs?: number;
   level?: "must" | "should";
+  /**
+   * The conformance of the run as judged: what a certifier reads. A baseline never changes it (the gate says what CI decides).
+   */
   verdict: "conformant" | "not-conformant" | "incomplete";
+  gate?: Gate;
   incompleteReason?: string;
   /**
    * What made every request fail alike, found before the checks from a few valid, correctly signed requests: said first, with what to fix; the run stopped there unless --keep-going (stopped: false)
@@ -76,7 +80,7 @@ export interface HookcertResultsJson {
     error: number;
   };
   /**
-   * The comparison with a baseline (--baseline): the ids of the failures it knows (the verdict ignores them), of the new ones, and of those it lists that now pass.
+   * The comparison with a baseline (--baseline): the ids of the failures it knows (the gate ignores them; the verdict does not), of the new ones, and of those it lists that now pass.
    */
   baseline?: {
     source: string;
@@ -183,6 +187,29 @@ export interface HookcertResultsJson {
     };
   };
 }
+/**
+ * What CI decides, after the baseline (--baseline), at the run's level: passed when no check breaks the run (a failure, or a MUST check that could not be judged) other than those the baseline knows, and the run is complete. The exit code follows it (0 passed, 1 failed, 3 incomplete). Written by every run since the gate was split from the verdict; older results.json files have none.
+ */
+export interface Gate {
+  passed: boolean;
+  /**
+   * must: MUST checks gate; should: SHOULD checks too (--fail-on, --level)
+   */
+  level: "must" | "should";
+  /**
+   * The baseline the gate was decided with: its file, and how many of the run's checks it knows, how many break the run or error without being in it (new), how many it lists that now pass (fixed).
+   */
+  baseline?: {
+    file: string;
+    known: number;
+    new: number;
+    fixed: number;
+  };
+  /**
+   * Why, in words: e.g. 2 known failures in baseline x.json; 1 new failure not in baseline x.json: MP-SIG-006
+   */
+  reason: string;
+}
 export interface Check {
   id: string;
   title: string;
@@ -235,7 +262,7 @@ export interface Check {
   exchangeCount?: number;
   replay?: string;
   /**
-   * Against a baseline: known (a failure it accepts), new (a failure it does not list), fixed (a check it lists that now passes).
+   * Against a baseline: known (a failure it accepts: the gate ignores it), new (a failure it does not list), fixed (a check it lists that now passes).
    */
   baseline?: "known" | "new" | "fixed";
   baselineReason?: string;

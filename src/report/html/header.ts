@@ -34,6 +34,15 @@ function because(r: RunResults): string {
   return `every check that gates the verdict passed${warned.length > 0 ? `, with ${warned.length} ${warned.length === 1 ? 'warning' : 'warnings'}: ${links(warned)}` : ''} · ${gate}`;
 }
 
+/**
+ * The gate under the verdict: what CI decided, after the baseline. Said on every report, so a reader never
+ * takes a gate that passed on known failures for a conformant verdict.
+ */
+function gateLine(r: RunResults): string {
+  const g = r.gate;
+  return `<p class="gate ${g.passed ? 'passed' : 'failed'}" id="gate">Gate: <b>${g.passed ? 'passed' : 'failed'}</b> (${html(g.reason)}) <span class="muted">· what CI decides, at level ${html(g.level)}${g.baseline ? ', after the baseline' : ''}; the verdict above is the conformance as judged${g.baseline ? ', which a baseline never changes' : ''}</span></p>`;
+}
+
 /** What made every request fail alike, first: the one line that says what to fix. */
 function rootCause(r: RunResults): string {
   const c = r.rootCause;
@@ -79,7 +88,7 @@ export function header(r: RunResults): string {
   const transport = Object.entries(r.stats.transportErrors ?? {});
   return `<header class="top v-${html(r.verdict)}">
 <div class="brand">hookcert ${html(r.tool.version)} · ${html(r.profile)} certification report</div>
-<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1>${rootCause(r)}<p class="because">${because(r)}</p>${notCertifiedLine(r)}</div></div>
+<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1>${rootCause(r)}<p class="because">${because(r)}</p>${gateLine(r)}${notCertifiedLine(r)}</div></div>
 ${chips(r)}
 </header>
 <details class="meta" id="what-was-tested" aria-label="what was tested"${r.checks.some(failed) || r.rootCause ? '' : ' open'}><summary>What was tested: <code>${html(r.target.url)}</code> · subscription <code>${html(r.subscription.subscriptionId)}</code> · seed <code>${html(r.seed)}</code> · ${html(r.tool.name)} ${html(r.tool.version)}</summary><dl>

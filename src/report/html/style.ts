@@ -22,6 +22,7 @@ h1,h2,h3,h4,h5{margin:0}
 .verdict{font-size:2rem;line-height:1.15;letter-spacing:-.01em}
 .v-conformant .verdict{color:var(--pass)}.v-not-conformant .verdict{color:var(--fail)}.v-incomplete .verdict{color:var(--warn)}
 .because{margin:.25rem 0 0;color:var(--muted);overflow-wrap:break-word}.because a{white-space:nowrap}
+.gate{margin:.35rem 0 0;overflow-wrap:break-word}.gate b{font-weight:600}.gate.passed b{color:var(--pass)}.gate.failed b{color:var(--fail)}
 .root-cause{margin:.35rem 0 0;padding:.4rem .6rem;border-radius:6px;background:var(--fail-bg);color:var(--fg);overflow-wrap:break-word}
 .chips{list-style:none;margin:0;padding:0;display:flex;gap:.4rem;flex-wrap:wrap;justify-content:flex-end}
 .chip{border-radius:999px;padding:.2rem .7rem;font-size:13px;border:1px solid transparent;white-space:nowrap}

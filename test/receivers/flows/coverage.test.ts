@@ -37,7 +37,7 @@ describe('the coverage table, in all five outputs, on a run that leaves flows un
     expect(out.stdout).toMatch(/coverage:\n {2}exploration: \d+ requests/);
     expect(out.stdout).toMatch(/✓ line-changes +\d+× on addSessionLine; first: exploration, addSessionLine #\d+/);
     expect(out.stdout).toMatch(/- dialog +not reached: list the articles/);
-    expect(out.stdout).toMatch(/verdict: conformant; not certified for: dialogs, forms \(seed 9\)/);
+    expect(out.stdout).toMatch(/verdict: conformant; not certified for: dialogs, forms · gate: passed \(no failures, no baseline\) \(seed 9\)/);
     // summary.md, junit.xml, index.html.
     expect(file('summary.md')).toMatch(/^## hookcert mplus: ✅ conformant; not certified for: dialogs, forms/);
     expect(file('summary.md')).toMatch(/### Coverage[^]*\| ⏭️ \| \*\*dialog\*\*[^]*\| ✅ \| \*\*line-changes\*\*[^]*\| addSessionLine \|/);
