@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyBaseline } from '../src/baseline/baseline.js';
+import { baselineOf } from '../src/cli/commands/replay.js';
 import { registry } from '../src/schema/registry.js';
 import { cli } from './helpers.js';
 
@@ -43,6 +45,11 @@ describe('hookcert --baseline', () => {
     const html = readFileSync(join(again.reportDir, 'index.html'), 'utf8');
     expect(html).toContain('<h1 class="verdict">Not conformant</h1>');
     expect(html).toContain(`Gate: <b>passed</b> (5 known failures in baseline ${source})`);
+    // `replay` gates the replayed checks with the run's baseline, read back from its results.json.
+    const carried = baselineOf(again.results!)!;
+    expect(carried.entries.map((e) => e.id)).toEqual(FAILING);
+    expect(applyBaseline(first.results!, carried)).toMatchObject({ verdict: 'not-conformant', gate: { passed: true } });
+    expect(baselineOf(first.results!)).toBeUndefined();
   });
 
   it('a failure the baseline does not list is new and fails the run (exit 1); a text baseline with reasons works', async () => {

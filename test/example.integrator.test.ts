@@ -52,7 +52,8 @@ describe('our mplus webhook receiver', () => {
       expect(results.checks.find((c) => c.id === 'MP-SIG-002')?.status).toBe('fail');
       // Adopting hookcert before the endpoint is perfect: a baseline keeps the gate green, the failure stays visible.
       const known = await certify({ url: broken.url, secret, subscriptionId, seed: 2026, runs: 3, checks: ['MP-SIG-001', 'MP-SIG-002'], baseline: [{ id: 'MP-SIG-002', reason: 'signature rework, JIRA-12' }], reportDir });
-      expect(known.verdict).toBe('conformant');
+      expect(known.verdict).toBe('not-conformant');
+      expect(known.gate).toMatchObject({ passed: true, reason: '1 known failure in baseline certify({ baseline })' });
       expect(known.baseline?.known).toEqual(['MP-SIG-002']);
       // With reportDir, the same four files as the CLI (a CI job can publish junit.xml).
       expect(readdirSync(reportDir).sort()).toEqual(['index.html', 'junit.xml', 'results.json', 'summary.md']);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LATENCY_EDGES_MS } from './results.js';
-import { histogramQuantile, mergeHistograms, parseShard, shardOf } from './shard.js';
+import type { RunResults } from './results.js';
+import { histogramQuantile, mergeHistograms, mergeResults, parseShard, shardOf } from './shard.js';
+import type { CheckResult } from './types.js';
 
 const checks = ['MP-SIG-002', 'MP-ERR-001', 'MP-SIG-001', 'MP-TIM-001', 'MP-ROB-001', 'MP-SES-001', 'MP-DLG-001'].map((id) => ({ id }));
 
@@ -43,5 +45,32 @@ describe('histograms', () => {
     expect(histogramQuantile(edges, merged.counts.a, 0.5)).toBeCloseTo(11.25, 5);
     expect(histogramQuantile(edges, merged.counts.a, 1)).toBeCloseTo(12.5, 5);
     expect(histogramQuantile(edges, row(0, 0), 0.5)).toBe(0);
+  });
+});
+
+describe('mergeResults keeps verdict and gate apart', () => {
+  const check = (id: string, status: CheckResult['status'], baseline?: CheckResult['baseline']) => ({ id, status, level: 'MUST', ...(baseline ? { baseline } : {}) }) as CheckResult;
+  const part = (index: number, checks: CheckResult[], baseline?: RunResults['baseline']): RunResults =>
+    ({
+      tool: { name: 'hookcert', version: '0' }, profile: 'mplus', target: { url: 'http://127.0.0.1:1/x' }, seed: 1, runs: 1, level: 'must', shard: { index, count: 2 },
+      verdict: 'not-conformant', gate: { passed: true, level: 'must', reason: 'r' }, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1, replay: 'r', hashes: { schemas: 'a', checks: 'b' },
+      summary: { total: checks.length, pass: 0, fail: 0, warn: 0, skip: 0, error: 0 }, checks, stats: { requests: 1, replies: 1, transportErrors: {}, latencyMs: {} },
+      ...(baseline ? { baseline } : {}),
+    }) as RunResults;
+
+  it('joins the shards\' baselines and decides the gate again over every check', () => {
+    const b = (known: string[], added: string[]) => ({ source: 'b.txt', known, new: added, fixed: [] });
+    const known = mergeResults([part(1, [check('MP-SIG-001', 'fail', 'known')], b(['MP-SIG-001'], [])), part(2, [check('MP-SIG-002', 'fail', 'known')], b(['MP-SIG-002'], []))]);
+    expect(known.verdict).toBe('not-conformant');
+    expect(known.baseline).toEqual(b(['MP-SIG-001', 'MP-SIG-002'], []));
+    expect(known.gate).toEqual({ passed: true, level: 'must', baseline: { file: 'b.txt', known: 2, new: 0, fixed: 0 }, reason: '2 known failures in baseline b.txt' });
+    // One shard's new failure fails the merged gate, though that shard's own file said nothing of the other.
+    const added = mergeResults([part(1, [check('MP-SIG-001', 'fail', 'known')], b(['MP-SIG-001'], [])), part(2, [check('MP-SIG-002', 'fail', 'new')], b([], ['MP-SIG-002']))]);
+    expect(added.gate).toMatchObject({ passed: false, reason: '1 new failure not in baseline b.txt: MP-SIG-002; 1 known' });
+  });
+
+  it('refuses shards run with other baselines (or one with and one without)', () => {
+    const one = part(1, [check('MP-SIG-001', 'fail', 'known')], { source: 'a.txt', known: ['MP-SIG-001'], new: [], fixed: [] });
+    expect(() => mergeResults([one, part(2, [check('MP-SIG-002', 'pass')])])).toThrow(/file 2 was run with no baseline, file 1 with baseline a\.txt: run every shard with the same --baseline/);
   });
 });
