@@ -5,7 +5,8 @@ export function shellWord(word: string): string {
 
 /**
  * The command line that replays a run or one check: the invocation that started the run (never with the
- * secret: it comes from `HOOKCERT_SECRET` or `--secret`), plus the seed and, for one check, its id.
+ * secret: it comes from `HOOKCERT_SECRET` or `--secret`), plus the seed and, for one check, its id (for the
+ * whole run, the checks it was limited to, comma-separated).
  */
 export function replayCommand(base: readonly string[], seed: number, checkId?: string): string {
   const words = [...base, '--seed', String(seed)];

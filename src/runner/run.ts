@@ -248,7 +248,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
     ...(rootCause ? { rootCause } : {}),
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    replay: replayCommand(req.replayBase, options.seed),
+    // The run's own selection (--check) is part of the run: without it the replay would run the whole suite.
+    replay: replayCommand(req.replayBase, options.seed, options.checks?.join(',')),
     hashes: {
       schemas: hashTree(profileSchemasDir(driver.name)),
       checks: hashTree(suitesDir(driver.name), (n) => !n.includes('.test.') && !n.endsWith('.map') && !n.endsWith('.d.ts')),
