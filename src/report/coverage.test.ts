@@ -62,6 +62,21 @@ describe('the coverage table, in every output', () => {
     expect(page).not.toContain(HOSTILE);
   });
 
+  it('a profile without flows (one delivery per event) gets its events, never an empty flow table or heading', () => {
+    const { exploration: _none, ...rest } = coverage;
+    const flat: RunResults = { ...results(), coverage: { ...rest, flows: [], unexercised: [], notCertified: [], notes: [] } };
+    let text = '';
+    new ConsoleReporter({ write: (t) => void (text += t), progress: false, color: false, secrets: [] }).finish(flat);
+    expect(text).not.toMatch(/coverage:/); // the events are shown only with --verbose: nothing would be under it
+    const md = markdownReporter.render(flat);
+    expect(md).not.toContain('| | flow |');
+    expect(md).toMatch(/### Coverage[^]*\| addSessionLine \| 40 \| 40 \| 12 \|/);
+    const page = htmlReporter.render(flat);
+    expect(page).not.toContain('<th>flow</th>');
+    expect(page).toMatch(/<h2>coverage <span class="area-counts">1 event<\/span><\/h2>[^]*<code>addSessionLine<\/code><\/td><td class="num">40<\/td>/);
+    expect(junitReporter.render(flat)).toMatch(/<system-out>coverage:\n {2}events \(requests sent \/ replies with a body\):\n {4}addSessionLine 40\/12/);
+  });
+
   it('results from before coverage existed still render', () => {
     const old = sampleResults();
     expect(markdownReporter.render(old)).not.toMatch(/Coverage/);

@@ -35,7 +35,7 @@ export interface CoverageLineOptions {
   events?: boolean;
 }
 
-/** The whole table as lines of text. */
+/** The whole table as lines of text; none when there is nothing to put under its heading. */
 export function coverageLines(c: Coverage, opts: CoverageLineOptions = {}): string[] {
   const lines = ['coverage:'];
   const ex = explorationLine(c);
@@ -45,7 +45,8 @@ export function coverageLines(c: Coverage, opts: CoverageLineOptions = {}): stri
   if (opts.events !== false && c.events.length > 0) lines.push('  events (requests sent / replies with a body):', ...wrap(c.events.map((e) => `${e.event} ${e.requests}/${e.nonEmpty}`), '    ', 110));
   if (opts.unexercised !== false) for (const u of c.unexercised) lines.push(`  not exercised: ${u.id} (${u.level}): ${u.reason.replace(/^not exercised:\s*/, '')}`);
   for (const n of c.notes) lines.push(`  note: ${n}`);
-  return lines;
+  // Nothing under the heading (a profile without flows, its events not asked for): no heading either.
+  return lines.length > 1 ? lines : [];
 }
 
 /** `words` joined with ` · `, in lines of at most `width` characters, each starting with `indent`. */

@@ -77,7 +77,7 @@ function coverageSection(c: Coverage): string[] {
   const out = ['', '### Coverage'];
   const ex = explorationLine(c);
   if (ex) out.push('', cell(ex));
-  out.push('', '| | flow | reached | checks |', '|---|---|---|---|');
+  if (c.flows.length > 0) out.push('', '| | flow | reached | checks |', '|---|---|---|---|');
   for (const f of c.flows) out.push(`| ${f.reached ? '✅' : '⏭️'} | **${f.flow}** ${cell(f.title)} | ${cell(reachedText(f))}${f.by ? ` · replay: \`${f.by.replay.replace(/`/g, '')}\`` : ''} | ${f.checks.join(', ')} |`);
   if (c.events.length > 0) {
     out.push('', '<details><summary>per event</summary>', '', '| event | requests | replies | non-empty | reply objects | first request |', '|---|---|---|---|---|---|');

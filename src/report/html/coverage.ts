@@ -3,6 +3,7 @@ import type { RunResults } from '../../runner/results.js';
 import { explorationLine, objectsText } from '../coverage.js';
 import { command } from './check.js';
 import { html } from './escape.js';
+import { plural } from '../words.js';
 
 /** The line of the header that says what the verdict does not certify, with links to the checks that were not exercised. */
 export function notCertifiedLine(r: RunResults): string {
@@ -15,6 +16,8 @@ export function notCertifiedLine(r: RunResults): string {
 }
 
 function flows(c: Coverage): string {
+  // A profile without flows (kopokopo, standard-webhooks: one delivery each) has no flow table.
+  if (c.flows.length === 0) return '';
   const rows = c.flows.map((f) => {
     const reached = f.reached
       ? `<span class="c-pass">✓ reached</span> ${f.count}× on ${f.events.map((e) => `<code>${html(e)}</code>`).join(', ')}`
@@ -47,6 +50,6 @@ export function coverage(r: RunResults): string {
       : '';
   const notes = c.notes.map((n) => `<p class="note-info">ℹ ${html(n)}</p>`).join('');
   const reached = c.flows.filter((f) => f.reached).length;
-  return `<section class="coverage" id="coverage"><h2>coverage <span class="area-counts">${reached} of ${c.flows.length} flows reached</span></h2>
+  return `<section class="coverage" id="coverage"><h2>coverage <span class="area-counts">${c.flows.length > 0 ? `${reached} of ${c.flows.length} flows reached` : plural(c.events.length, 'event')}</span></h2>
 ${ex ? `<p class="muted">${html(ex)}</p>` : ''}${flows(c)}${events(c)}${unexercised}${notes}</section>`;
 }
