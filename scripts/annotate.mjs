@@ -34,3 +34,7 @@ for (const c of results.checks ?? []) {
   else if (c.status === 'warn' || c.status === 'error') console.log(`::warning title=${title}::${escape(`${c.title}\n${detail}`)}`);
 }
 if (results.verdict === 'incomplete') console.log(`::error title=hookcert incomplete::${escape(results.incompleteReason ?? 'the run did not complete')}`);
+// The verdict (conformance, what a certifier reads) and the gate (what CI decided, after the baseline) apart:
+// with a baseline the job can pass on a run that is not conformant, and the annotations say so.
+if (results.gate)
+  console.log(`::notice title=hookcert verdict and gate::${escape(`verdict: ${String(results.verdict).replace('-', ' ')} · gate: ${results.gate.passed ? 'passed' : 'failed'} (${results.gate.reason})`)}`);

@@ -39,7 +39,7 @@ describe('hookcert run --bundle', () => {
     for (const f of ['junit.xml', 'summary.md', 'index.html']) expect(existsSync(join(root, 'report', f)), f).toBe(true);
 
     const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ tool: { name: 'hookcert' }, profile: 'mplus', seed: 11, verdict: 'conformant', hashes: results.hashes });
+    expect(manifest).toMatchObject({ tool: { name: 'hookcert' }, profile: 'mplus', seed: 11, verdict: 'conformant', gate: { passed: true }, hashes: results.hashes });
     expect(manifest.command).toBe(results.replay);
     expect(manifest.command).toContain('--seed 11');
     expect(manifest.command).not.toContain(secret);

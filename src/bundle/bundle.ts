@@ -19,7 +19,10 @@ export interface BundleManifest {
   profile: RunResults['profile'];
   target: RunResults['target'];
   seed: number;
+  /** The conformance as judged: what a certifier reads (a baseline never changes it). */
   verdict: RunResults['verdict'];
+  /** What CI decided, after the baseline: a gate that passed on known failures is no certificate. */
+  gate: RunResults['gate'];
   startedAt: string;
   /** The command line of the run, without the secret (it replays the run with `HOOKCERT_SECRET` set). */
   command: string;
@@ -66,6 +69,7 @@ export function bundleEntries(results: RunResults, reportDir: string): TarEntry[
     target: results.target,
     seed: results.seed,
     verdict: results.verdict,
+    gate: results.gate,
     startedAt: results.startedAt,
     command: results.replay,
     hashes: results.hashes,

@@ -62,7 +62,7 @@ export function runGate(r: GateInput): Gate {
   let reason: string;
   if (r.verdict === 'incomplete') {
     passed = false;
-    reason = `the run is incomplete${r.incompleteReason ? ` (${r.incompleteReason})` : ''}: it certifies nothing`;
+    reason = `the run is incomplete${r.incompleteReason ? `: ${r.incompleteReason}` : ''}`;
   } else if (unknown.length > 0) {
     passed = false;
     reason = b ? `${plural(unknown.length, 'new failure')} not in baseline ${b.source}: ${ids(unknown)}${broken.length > unknown.length ? `; ${broken.length - unknown.length} known` : ''}` : `${breakageText(unknown)}, no baseline`;
