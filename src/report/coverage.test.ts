@@ -74,7 +74,7 @@ describe('the coverage table, in every output', () => {
     const page = htmlReporter.render(flat);
     expect(page).not.toContain('<th>flow</th>');
     expect(page).toMatch(/<h2>coverage <span class="area-counts">1 event<\/span><\/h2>[^]*<code>addSessionLine<\/code><\/td><td class="num">40<\/td>/);
-    expect(junitReporter.render(flat)).toMatch(/<system-out>coverage:\n {2}events \(requests sent \/ replies with a body\):\n {4}addSessionLine 40\/12/);
+    expect(junitReporter.render(flat)).toMatch(/<system-out>verdict: [^\n]* · gate: [^\n]*\ncoverage:\n {2}events \(requests sent \/ replies with a body\):\n {4}addSessionLine 40\/12/);
   });
 
   it('results from before coverage existed still render', () => {
