@@ -1,3 +1,11 @@
+import type { MplusReplyExternalDiscount } from '../generated/mplus/common/externalDiscountChange.js';
+import type { MplusRequestLineExternalDiscount } from '../generated/mplus/common/externalDiscount.js';
+import type { MplusReply } from '../generated/mplus/reply.js';
+import type { MplusReplyExternalPayment } from '../generated/mplus/reply/externalPayment.js';
+import type { MplusReplyLineAdditions } from '../generated/mplus/reply/lineAdditions.js';
+import type { MplusReplyLineChanges } from '../generated/mplus/reply/lineChanges.js';
+import type { MplusReplyLineDeletions } from '../generated/mplus/reply/lineDeletions.js';
+import type { MplusReplyPrepayTable } from '../generated/mplus/reply/prepayTable.js';
 import type { CatalogueEvent } from '../protocol/mplus/catalogue.js';
 import { PosSession, type PosPayment, type SessionLine } from './session.js';
 
@@ -43,11 +51,15 @@ export function replyObjectNames(events: Iterable<CatalogueEvent>): Set<string> 
   return new Set([...events].flatMap((e) => e.replyObjects));
 }
 
+/** One item of `lineAdditions`. */
+export type LineAddition = MplusReplyLineAdditions[number];
+
 /**
- * Applies `reply` (a parsed reply object) to `view` for `event`. `known` are the reply objects of the whole
- * catalogue; `freshId` makes the line ids the POS generates "if you omit this". On a refusal nothing changes.
+ * Applies `reply` (a reply object valid against the reply schema) to `view` for `event`. `known` are the reply
+ * objects of the whole catalogue; `freshId` makes the line ids the POS generates "if you omit this". On a
+ * refusal nothing changes. What it reads it still tests (a reply is the endpoint's, and a test may hand it anything).
  */
-export function applyReply(view: PosView, event: CatalogueEvent, reply: Record<string, any>, known: Set<string>, freshId: () => string): Applied {
+export function applyReply(view: PosView, event: CatalogueEvent, reply: MplusReply, known: Set<string>, freshId: () => string): Applied {
   const notes: string[] = [];
   const allowed = new Set(event.replyObjects);
   for (const key of Object.keys(reply)) {
@@ -85,9 +97,9 @@ export function applyReply(view: PosView, event: CatalogueEvent, reply: Record<s
   return { notes };
 }
 
-function addLines(session: PosSession, additions: unknown, freshId: () => string, notes: string[]): Refusal | undefined {
+function addLines(session: PosSession, additions: MplusReplyLineAdditions | undefined, freshId: () => string, notes: string[]): Refusal | undefined {
   if (!Array.isArray(additions)) return undefined;
-  for (const add of additions as Array<Record<string, any>>) {
+  for (const add of additions) {
     const lineId = typeof add?.lineId === 'string' ? add.lineId : freshId();
     if (session.find(lineId)) return { code: 'LINE_ID_ALREADY_EXISTS', message: `Line ID ${lineId} already exists in session ${session.sessionId}.` };
     const refs = ['articleNumber', 'barcode', 'pluNumber', 'supplierArticleNumber', 'extArticleId', 'text'];
@@ -98,9 +110,9 @@ function addLines(session: PosSession, additions: unknown, freshId: () => string
   return undefined;
 }
 
-function changeLines(session: PosSession, changes: unknown, notes: string[]): Refusal | undefined {
+function changeLines(session: PosSession, changes: MplusReplyLineChanges | undefined, notes: string[]): Refusal | undefined {
   if (!Array.isArray(changes)) return undefined;
-  for (const change of changes as Array<Record<string, any>>) {
+  for (const change of changes) {
     const target = session.find(change?.lineId);
     if (!target) return { code: 'INVALID_LINE_ID', message: `Line ID ${String(change?.lineId)} is not a line of session ${session.sessionId}.` };
     if (!change.externalDiscount) continue;
@@ -117,9 +129,9 @@ function changeLines(session: PosSession, changes: unknown, notes: string[]): Re
   return undefined;
 }
 
-function deleteLines(session: PosSession, deletions: unknown, notes: string[]): Refusal | undefined {
+function deleteLines(session: PosSession, deletions: MplusReplyLineDeletions | undefined, notes: string[]): Refusal | undefined {
   if (!Array.isArray(deletions)) return undefined;
-  for (const deletion of deletions as Array<Record<string, any>>) {
+  for (const deletion of deletions) {
     const target = session.find(deletion?.lineId);
     if (!target) return { code: 'INVALID_LINE_ID', message: `Line ID ${String(deletion?.lineId)} is not a line of session ${session.sessionId}.` };
     // Seed 002: "you can only delete lines that you yourself added. You will receive an error message if this is the case."
@@ -132,7 +144,7 @@ function deleteLines(session: PosSession, deletions: unknown, notes: string[]): 
 }
 
 /** "The external payment ID as received from the POS in the first place. So the POS can verify you are talking about the same payment." */
-function externalPayment(session: PosSession, reply: Record<string, any> | undefined, notes: string[]): Refusal | undefined {
+function externalPayment(session: PosSession, reply: MplusReplyExternalPayment | undefined, notes: string[]): Refusal | undefined {
   const running = session.externalPayment;
   if (!reply || !running) return undefined;
   if (String(reply.externalPaymentId).toLowerCase() !== running.externalPaymentId.toLowerCase())
@@ -153,9 +165,9 @@ function externalPayment(session: PosSession, reply: Record<string, any> | undef
   return undefined;
 }
 
-function prepay(view: PosView, session: PosSession | undefined, prepayTable: Record<string, any> | undefined, notes: string[]): void {
+function prepay(view: PosView, session: PosSession | undefined, prepayTable: MplusReplyPrepayTable | undefined, notes: string[]): void {
   if (!prepayTable || !Array.isArray(prepayTable.payments)) return;
-  for (const p of prepayTable.payments as Array<Record<string, any>>) {
+  for (const p of prepayTable.payments) {
     const paymentId = String(p?.paymentId ?? '');
     const amount = round(Number(p?.amount ?? 0), 2, 100_000);
     if (session && String(prepayTable.sessionId).toLowerCase() === session.sessionId.toLowerCase()) {
@@ -172,33 +184,36 @@ function prepay(view: PosView, session: PosSession | undefined, prepayTable: Rec
 }
 
 /** A `lineAdditions` item as the POS holds it: defaults filled in, values brought within what a session line carries. */
-export function sessionLine(add: Record<string, any>, lineId: string): SessionLine {
+export function sessionLine(add: LineAddition, lineId: string): SessionLine {
   const line: SessionLine = { lineId, text: typeof add.text === 'string' ? add.text.slice(0, 200) : defaultText(add) };
-  if (Number.isInteger(add.articleNumber) && add.articleNumber >= 1 && add.articleNumber <= 9_999_999_999) line.articleNumber = add.articleNumber;
+  const articleNumber = add.articleNumber;
+  if (typeof articleNumber === 'number' && Number.isInteger(articleNumber) && articleNumber >= 1 && articleNumber <= 9_999_999_999) line.articleNumber = articleNumber;
   if (typeof add.priceIncl === 'number') line.priceIncl = round(add.priceIncl, 2, 10_000);
   line.quantity = typeof add.quantity === 'number' ? round(add.quantity, 3, 1000) : 1;
   if (typeof add.barcode === 'string' && /^[0-9A-Za-z]{1,40}$/.test(add.barcode)) line.barcode = add.barcode;
-  for (const [key, max] of [['pluNumber', 20], ['supplierArticleNumber', 50], ['extArticleId', 100]] as const)
-    if (typeof add[key] === 'string' && add[key].length <= max) line[key] = add[key];
+  for (const [key, max] of [['pluNumber', 20], ['supplierArticleNumber', 50], ['extArticleId', 100]] as const) {
+    const value = add[key];
+    if (typeof value === 'string' && value.length <= max) line[key] = value;
+  }
   if (add.externalDiscount) line.externalDiscount = lineDiscount(add.externalDiscount);
   return line;
 }
 
-function defaultText(add: Record<string, any>): string {
+function defaultText(add: LineAddition): string {
   const ref = add.articleNumber ?? add.barcode ?? add.pluNumber ?? add.supplierArticleNumber ?? add.extArticleId;
   return ref === undefined ? 'Webhook line' : `Article ${String(ref).slice(0, 100)}`;
 }
 
 /** An `externalDiscount` as a session line carries it (`common/externalDiscount.schema.json`). */
-function lineDiscount(d: Record<string, any>): Record<string, unknown> {
-  const out: Record<string, unknown> = { discountId: String(d.discountId) };
+function lineDiscount(d: MplusReplyExternalDiscount): MplusRequestLineExternalDiscount {
+  const out: MplusRequestLineExternalDiscount = { discountId: String(d.discountId) };
   if (typeof d.discountDescription === 'string') out.discountDescription = d.discountDescription.slice(0, 200);
   if (typeof d.discountPercentage === 'number') out.discountPercentage = round(d.discountPercentage, 2, 100, 0);
   if (typeof d.discountAmount === 'number') out.discountAmount = round(d.discountAmount, 2, 10_000, 0);
   return out;
 }
 
-function describeDiscount(d: Record<string, any>): string {
+function describeDiscount(d: MplusReplyExternalDiscount): string {
   const parts = [typeof d.discountPercentage === 'number' ? `${d.discountPercentage}%` : '', typeof d.discountAmount === 'number' ? `-${d.discountAmount}` : ''];
   return parts.filter(Boolean).join(' ') || String(d.discountId);
 }

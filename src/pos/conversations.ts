@@ -1,3 +1,4 @@
+import type { MplusReplyForm } from '../generated/mplus/reply/form.js';
 import fc from 'fast-check';
 import type { MplusContext } from './context.js';
 import { validSelections } from './dialog.js';
@@ -30,7 +31,7 @@ export function validResponder(draw: Draw): Responder {
   };
 }
 
-function fillable(form: Record<string, any>, fill: () => FormAnswer): FormAnswer {
+function fillable(form: MplusReplyForm, fill: () => FormAnswer): FormAnswer {
   return unfillableFields(form).length > 0 ? cancelledFormAnswer(form) : fill();
 }
 

@@ -1,3 +1,4 @@
+import type { MplusReply } from '../generated/mplus/reply.js';
 import type { FlowCoverage, ReachedBy, ReplayOf } from '../runner/coverage.js';
 import type { LabelReach, Recorder } from '../runner/recorder.js';
 
@@ -55,7 +56,7 @@ export const FLOW_FEATURES: readonly string[] = [...new Set(FLOWS.flatMap((f) =>
  */
 export function replyFeatures(reply: unknown): string[] {
   if (!reply || typeof reply !== 'object' || Array.isArray(reply)) return [];
-  const r = reply as Record<string, any>;
+  const r = reply as MplusReply;
   const out = Object.keys(r);
   if (r.polling && typeof r.polling === 'object' && r.polling.finished === false) out.push('polling.unfinished');
   if (r.externalPayment && Array.isArray(r.externalPayment.messages) && r.externalPayment.messages.length > 0) out.push('externalPayment.messages');

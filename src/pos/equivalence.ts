@@ -35,8 +35,13 @@ export function replyDifferences(a: Delivery, b: Delivery): Difference[] {
   return out;
 }
 
+/** A JSON value's members, to read a reply object that may break the schema (`undefined` and `null` have none). */
+type Members = Record<string, unknown> | undefined;
+const members = (value: unknown): Members => (value !== null && value !== undefined ? (value as Record<string, unknown>) : undefined);
+
 /** A reply object as [what the POS acts on, what it only shows]. */
-function split(key: string, value: any): [unknown, unknown] {
+function split(key: string, value: unknown): [unknown, unknown] {
+  const v = members(value);
   switch (key) {
     case 'lineAdditions':
       return [Array.isArray(value) ? value.map((l) => withoutIds(l, ['lineId'])) : value, undefined];
@@ -46,11 +51,11 @@ function split(key: string, value: any): [unknown, unknown] {
     case 'externalPayment':
       return [pick(value, ['externalPaymentId', 'started', 'confirmed', 'cancelled', 'finalAmount']), value];
     case 'dialog':
-      return [{ required: value?.required, allowMultipleOptions: value?.allowMultipleOptions, options: (value?.dialogOptions ?? []).map((o: any) => o?.optionId) }, value];
+      return [{ required: v?.required, allowMultipleOptions: v?.allowMultipleOptions, options: ((v?.dialogOptions ?? []) as unknown[]).map((o) => members(o)?.optionId) }, value];
     case 'form':
-      return [{ id: value?.id, fields: (value?.fields ?? []).map((f: any) => [f?.id, f?.type]) }, value];
+      return [{ id: v?.id, fields: ((v?.fields ?? []) as unknown[]).map((f) => [members(f)?.id, members(f)?.type]) }, value];
     case 'error':
-      return [value?.code, value?.message];
+      return [v?.code, v?.message];
     case 'polling':
       // A re-delivered polling round may report progress made since: what it shows may move on.
       return [undefined, value];
@@ -71,20 +76,21 @@ function split(key: string, value: any): [unknown, unknown] {
 }
 
 /** A line object with the ids the integrator makes up removed (its own new line id, its discountId). */
-function withoutIds(line: any, keys: string[]): unknown {
+function withoutIds(line: unknown, keys: string[]): unknown {
   if (!line || typeof line !== 'object') return line;
-  const copy = { ...line };
+  const copy: Record<string, unknown> = { ...line };
   for (const k of keys) delete copy[k];
   if (copy.externalDiscount && typeof copy.externalDiscount === 'object') {
-    const { discountId: _id, ...discount } = copy.externalDiscount;
+    const { discountId: _id, ...discount } = copy.externalDiscount as Record<string, unknown>;
     copy.externalDiscount = discount;
   }
   return copy;
 }
 
-function pick(value: any, keys: string[]): unknown {
+function pick(value: unknown, keys: string[]): unknown {
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(keys.filter((k) => value[k] !== undefined).map((k) => [k, value[k]]));
+  const v = value as Record<string, unknown>;
+  return Object.fromEntries(keys.filter((k) => v[k] !== undefined).map((k) => [k, v[k]]));
 }
 
 /** Deep equality of JSON values. */
@@ -118,9 +124,11 @@ export function newIds(a: Delivery, b: Delivery): NewId[] {
     const r = replyObject(d);
     for (const key of ['lineAdditions', 'lineChanges'] as const) {
       if (!Array.isArray(r[key])) continue;
-      (r[key] as any[]).forEach((item, i) => {
+      (r[key] as unknown[]).forEach((value, i) => {
+        const item = members(value);
         if (key === 'lineAdditions' && item?.lineId !== undefined) out.set(`${key}[${i}].lineId`, item.lineId);
-        if (item?.externalDiscount?.discountId !== undefined) out.set(`${key}[${i}].externalDiscount.discountId`, item.externalDiscount.discountId);
+        const discountId = members(item?.externalDiscount)?.discountId;
+        if (discountId !== undefined) out.set(`${key}[${i}].externalDiscount.discountId`, discountId);
       });
     }
     return out;

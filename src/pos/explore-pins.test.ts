@@ -33,7 +33,7 @@ describe('pins', () => {
     const [article] = pinsOf(sub({ catalogue: catalogueOf({ articles: [{ articleNumber: 4711, text: 'Tour Ticket (Adult)', priceIncl: 12.5 }] }) }), schemas);
     for (let seed = 1; seed < 30; seed++) {
       const added = place(request('addSessionLine', seed), 'addSessionLine', article, lineId, schemas)!;
-      const line = (added.addSessionLine as { line: Record<string, unknown> }).line;
+      const line = added.addSessionLine!.line;
       expect(line).toMatchObject({ articleNumber: 4711, text: 'Tour Ticket (Adult)', priceIncl: 12.5 });
       expect(added.session!.lines!.find((l) => l.lineId === line.lineId)).toEqual(line);
       const paid = place(request('startPayment', seed), 'startPayment', article, lineId, schemas)!;

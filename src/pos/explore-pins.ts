@@ -1,5 +1,9 @@
 import type { IntegratorCatalogue } from '../runner/catalogue.js';
 import type { Subscription } from '../runner/subscription.js';
+import type { MplusRequestSessionLine } from '../generated/mplus/common/line.js';
+import type { MplusRequestPayment } from '../generated/mplus/common/payment.js';
+import type { MplusRequestRelation } from '../generated/mplus/common/relation.js';
+import type { MplusRequestScanCode } from '../generated/mplus/request/scanCode.js';
 import { REQUEST_SCHEMA, type MplusRequest } from '../protocol/mplus/requests.js';
 import { catalogueValues, forwarded, VOCABULARY_SCHEMAS, type CatalogueValues } from '../protocol/mplus/vocabulary.js';
 import type { SchemaRegistry } from '../schema/registry.js';
@@ -83,9 +87,10 @@ export function pinsOf(sub: Subscription, schemas: SchemaRegistry): Pin[] {
  * place for it or the result would not be a valid request. `lineId` makes the id of a line the pin adds.
  */
 export function place(request: MplusRequest, event: string, pin: Pin, lineId: () => string, schemas: SchemaRegistry): MplusRequest | undefined {
-  const req = structuredClone(request) as MplusRequest & Record<string, any>;
+  const req = structuredClone(request);
   const session = req.session;
   const { values } = pin;
+  // The pin's values come from the same schemas as the objects they go into; the result is validated below.
   switch (pin.kind) {
     case 'article': {
       const own = event === 'addSessionLine' || event === 'removeSessionLine' ? req[event]?.line : undefined;
@@ -94,17 +99,17 @@ export function place(request: MplusRequest, event: string, pin: Pin, lineId: ()
         const inSession = session?.lines?.find((l) => l.lineId === own.lineId);
         if (inSession) Object.assign(inSession, values);
       } else if (session) {
-        session.lines = [...(session.lines ?? []), { lineId: lineId(), ...values } as { lineId: string }];
+        session.lines = [...(session.lines ?? []), { lineId: lineId(), ...values } as MplusRequestSessionLine];
       } else return undefined;
       break;
     }
     case 'code':
       if (event !== 'scanCode') return undefined;
-      req.scanCode = { ...values };
+      req.scanCode = { ...values } as unknown as MplusRequestScanCode;
       break;
     case 'relation': {
       if (!session) return undefined;
-      const relation = { ...(session.relation as object | undefined), ...values };
+      const relation = { ...session.relation, ...values } as MplusRequestRelation;
       if (event === 'selectRelation') req.selectRelation = { relation };
       session.relation = relation;
       break;
@@ -114,10 +119,11 @@ export function place(request: MplusRequest, event: string, pin: Pin, lineId: ()
       Object.assign(req.customAction, values);
       break;
     case 'payment':
-      if (event === 'startExternalPayment' && req.externalPayment) req.externalPayment.method = values.method;
+      if (event === 'startExternalPayment' && req.externalPayment) req.externalPayment.method = values.method as string;
       else if (event === 'completeSession' && req.completeSession) {
         const [first, ...rest] = req.completeSession.payments ?? [];
-        req.completeSession.payments = [{ amount: 1, ...first, ...values }, ...rest];
+        const fallback: Partial<MplusRequestPayment> = { amount: 1 };
+        req.completeSession.payments = [{ ...fallback, ...first, ...values } as MplusRequestPayment, ...rest];
       } else return undefined;
       break;
   }
@@ -131,7 +137,7 @@ export function place(request: MplusRequest, event: string, pin: Pin, lineId: ()
  * values, and a receiver that decides anything by the line id would see the same few lines again and again.
  */
 export function withFreshLineIds(request: MplusRequest, lineId: () => string): MplusRequest {
-  const req = structuredClone(request) as MplusRequest & Record<string, any>;
+  const req = structuredClone(request);
   const renamed = new Map<string, string>();
   const rename = (line: { lineId?: unknown } | undefined) => {
     if (!line || typeof line.lineId !== 'string') return;

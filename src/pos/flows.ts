@@ -16,10 +16,10 @@ export function sessionFrom(t: MplusContext, request: MplusRequest): PosSession 
   const s = request.session;
   if (!s) return undefined;
   const session = new PosSession(t.freshId('session'));
-  session.lines = (s.lines ?? []).map((line) => ({ line: structuredClone(line) as SessionLine, origin: 'pos' as const }));
-  if (s.relation) session.relation = structuredClone(s.relation) as Record<string, unknown>;
-  if (s.table) session.table = structuredClone(s.table) as PosSession['table'];
-  if (Array.isArray(s.payments)) session.payments = structuredClone(s.payments) as PosSession['payments'];
+  session.lines = (s.lines ?? []).map((line) => ({ line: structuredClone(line), origin: 'pos' as const }));
+  if (s.relation) session.relation = structuredClone(s.relation);
+  if (s.table) session.table = structuredClone(s.table);
+  if (Array.isArray(s.payments)) session.payments = structuredClone(s.payments);
   session.paymentStarted = request.sender.paymentStarted === true;
   return session;
 }

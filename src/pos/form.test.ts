@@ -28,7 +28,7 @@ function problemOf(f: FormField, answer: FormAnswer): string | undefined {
   if (f.type === 'number') {
     if (!/^-?\d+(\.\d+)?$/.test(v)) return 'not a number';
     const decimals = v.includes('.') ? v.split('.')[1].length : 0;
-    if (decimals > (Number.isInteger(f.decimals) ? f.decimals : 0)) return 'decimals';
+    if (decimals > (typeof f.decimals === 'number' && Number.isInteger(f.decimals) ? f.decimals : 0)) return 'decimals';
     if (typeof f.minimumValue === 'number' && Number(v) < f.minimumValue) return 'below minimum';
     if (typeof f.maximumValue === 'number' && Number(v) > f.maximumValue) return 'above maximum';
   }

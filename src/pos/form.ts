@@ -1,3 +1,5 @@
+import type { MplusReplyForm } from '../generated/mplus/reply/form.js';
+import type { MplusRequestForm } from '../generated/mplus/request/form.js';
 import fc from 'fast-check';
 import { readPattern } from './regex-dialects.js';
 
@@ -11,14 +13,10 @@ import { readPattern } from './regex-dialects.js';
  */
 
 /** A form field of the `form` reply object (`reply/form.schema.json`). */
-export type FormField = Record<string, any> & { type?: string; id?: string };
+export type FormField = MplusReplyForm['fields'][number];
 
-/** The `form` request object: the submitted (or cancelled) form. */
-export interface FormAnswer {
-  id: string;
-  cancelled?: boolean;
-  fields: Array<{ id: string; value?: string; selected?: string[] }>;
-}
+/** The `form` request object: the submitted (or cancelled) form (`request/form.schema.json`). */
+export type FormAnswer = MplusRequestForm;
 
 /** One field's submitted value. */
 type FieldValue = { value: string } | { selected: string[] };
@@ -36,9 +34,9 @@ export function validFormAnswers(form: { id?: unknown; fields?: unknown }): fc.A
 }
 
 /** Building string arbitraries from regexes is costly, and the same forms come back all the time. */
-const built = new Map<string, fc.Arbitrary<any>>();
+const built = new Map<string, fc.Arbitrary<unknown>>();
 function memo<T>(key: string, build: () => fc.Arbitrary<T>): fc.Arbitrary<T> {
-  let arb = built.get(key);
+  let arb = built.get(key) as fc.Arbitrary<T> | undefined;
   if (!arb) {
     if (built.size >= 500) built.delete(built.keys().next().value as string);
     built.set(key, (arb = build()));
@@ -137,9 +135,14 @@ function textValues(f: FormField): fc.Arbitrary<string> | undefined {
   return base.filter(fits);
 }
 
+/** `v` when it is a whole number (a field's `decimals` read from a reply that may break the schema). */
+function wholeNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+}
+
 /** Numbers in [minimumValue, maximumValue] with at most `decimals` decimals, as the POS formats them. */
 function numberValues(f: FormField): fc.Arbitrary<string> | undefined {
-  const decimals = Number.isInteger(f.decimals) ? Math.min(f.decimals, 6) : 0;
+  const decimals = Math.min(wholeNumber(f.decimals) ?? 0, 6);
   const scale = 10 ** decimals;
   const lo = typeof f.minimumValue === 'number' ? f.minimumValue : 0;
   const hi = typeof f.maximumValue === 'number' ? f.maximumValue : Math.max(lo, 0) + 1000;
@@ -188,7 +191,7 @@ function brokenCases(f: FormField): Array<{ v: FieldValue; why: string }> {
     if (f.type === 'email') for (const bad of ['not-an-email', 'john@', '@example.com']) value(bad, 'is not an e-mail address');
   }
   if (f.type === 'number') {
-    const decimals = Number.isInteger(f.decimals) ? Math.min(f.decimals, 6) : 0;
+    const decimals = Math.min(wholeNumber(f.decimals) ?? 0, 6);
     if (typeof f.minimumValue === 'number') value(String(f.minimumValue - 1), `is below minimumValue ${f.minimumValue}`);
     if (typeof f.maximumValue === 'number') value(String(f.maximumValue + 1), `is above maximumValue ${f.maximumValue}`);
     const lo = typeof f.minimumValue === 'number' ? f.minimumValue : 0;

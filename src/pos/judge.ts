@@ -1,3 +1,4 @@
+import type { MplusReply } from '../generated/mplus/reply.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemasDir } from '../paths.js';
@@ -93,10 +94,14 @@ export function declaredJson(d: Delivery): boolean {
   return d.reply.empty || isJsonContentType(d.reply.contentType);
 }
 
-/** The reply object as a record (empty for an empty or non-object reply). */
-export function replyObject(d: Delivery): Record<string, any> {
+/**
+ * The reply object, typed by the reply schema (empty for an empty or non-object reply). The endpoint is under
+ * test: a reply may break the schema (`d.reply.schemaIssues`), so a reader of a reply not known to be valid
+ * tests what it reads (as the shape checks do); the POS applies only valid replies (src/pos/till.ts).
+ */
+export function replyObject(d: Delivery): MplusReply {
   const j = d.reply.json;
-  return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, any>) : {};
+  return j && typeof j === 'object' && !Array.isArray(j) ? (j as MplusReply) : {};
 }
 
 /**

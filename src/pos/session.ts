@@ -1,3 +1,8 @@
+import type { MplusRequestSessionLine } from '../generated/mplus/common/line.js';
+import type { MplusRequestRelation } from '../generated/mplus/common/relation.js';
+import type { MplusRequestSessionTable } from '../generated/mplus/common/table.js';
+import type { MplusRequestSession } from '../generated/mplus/request/session.js';
+
 /**
  * The POS's view of one session (seed 002, "session"): its lines and who added each, the relation, the
  * table, the payments, the locks the integrator set, and where the session is in its life. The simulator
@@ -8,7 +13,7 @@
 export type LineOrigin = 'pos' | 'integrator';
 
 /** A session line as the request carries it (`common/line.schema.json`). */
-export type SessionLine = { lineId: string; text: string } & Record<string, unknown>;
+export type SessionLine = MplusRequestSessionLine;
 
 /** A line of the session and where it came from ("you can only delete lines that you yourself added"). */
 export interface PosLine {
@@ -39,8 +44,8 @@ export interface ExternalPaymentState {
 /** The POS's state of one session. */
 export class PosSession {
   lines: PosLine[] = [];
-  relation?: Record<string, unknown>;
-  table?: { number?: number; subNumber?: number };
+  relation?: MplusRequestRelation;
+  table?: MplusRequestSessionTable;
   payments: PosPayment[] = [];
   /** `lockSession`: the POS user can change nothing. */
   locked = false;
@@ -70,8 +75,8 @@ export class PosSession {
   }
 
   /** The `session` object of a request (seed 002: sessionId, table, relation, lines, payments). */
-  toRequest(): Record<string, unknown> {
-    const out: Record<string, unknown> = { sessionId: this.sessionId };
+  toRequest(): MplusRequestSession {
+    const out: MplusRequestSession = { sessionId: this.sessionId };
     if (this.table) out.table = structuredClone(this.table);
     if (this.relation) out.relation = structuredClone(this.relation);
     out.lines = this.requestLines();

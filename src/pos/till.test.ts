@@ -88,7 +88,7 @@ describe('the POS simulator', () => {
     expect(answers[0].addSessionLine).toEqual(steps[0].delivery.request!.addSessionLine);
     expect(answers[0].session.lines).toHaveLength(till.session!.lines.length);
     expect(answers[0].event.eventCounter).toBeGreaterThan(steps[0].delivery.request!.event.eventCounter);
-    expect(steps[2].reply.message[0].message).toMatch(/Ticket reserved/);
+    expect(steps[2].reply.message![0].message).toMatch(/Ticket reserved/);
     // Every exchange is a flow step with the state the POS held.
     expect(flow.steps.length).toBeGreaterThanOrEqual(3);
     expect(flow.steps.at(-1)!.state).toMatchObject({ workplace: 1, session: { sessionId: session.sessionId } });

@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import type { MplusReply } from '../generated/mplus/reply.js';
+import type { MplusReplyForm } from '../generated/mplus/reply/form.js';
 import { REQUEST_SCHEMA, type MplusRequest } from '../protocol/mplus/requests.js';
 import { strip } from '../runner/recorder.js';
 import type { FlowRecord } from '../runner/types.js';
@@ -15,7 +17,7 @@ export const MAX_FOLLOW_UPS = 5;
 /** How the POS user answers dialogs and forms; a method returning `undefined` walks away from it. */
 export interface Responder {
   dialog?(dialog: DialogReply, earlierOptionIds: number[]): number[] | undefined;
-  form?(form: Record<string, any>): FormAnswer | undefined;
+  form?(form: MplusReplyForm): FormAnswer | undefined;
 }
 
 /** How one event is sent. */
@@ -38,7 +40,8 @@ export type StepKind = 'event' | 'lost' | 'redelivery' | 'dialog' | 'form' | 'po
 export interface Step {
   kind: StepKind;
   delivery: Delivery;
-  reply: Record<string, any>;
+  /** The reply object (valid against the reply schema once the step is judged, see {@link replyObject}). */
+  reply: MplusReply;
   note: string;
   applied?: Applied;
   /** A 4xx the reading of the spec tolerates, as the warning that says why (README, "How the spec was read"). */
@@ -90,7 +93,7 @@ export interface Conversation {
  */
 export class Till {
   readonly view: PosView = { captions: {}, prepaid: {}, requestedActions: [] };
-  private sender?: Record<string, unknown>;
+  private sender?: MplusRequest['sender'];
   private readonly known: Set<string>;
 
   constructor(
@@ -129,16 +132,19 @@ export class Till {
     const entry = this.t.catalogue.get(event);
     const base = template ?? this.t.request(event);
     this.sender ??= structuredClone(base.sender);
-    const req: Record<string, unknown> = { event: { ...base.event }, sender: { ...this.sender, paymentStarted: this.session?.paymentStarted ?? false } };
+    const req: MplusRequest = { event: { ...base.event }, sender: { ...this.sender, paymentStarted: this.session?.paymentStarted ?? false } };
     if (entry.session === 'required') {
       if (!this.session) throw new Error(`hookcert: the simulator has no session to send ${event} with`);
       req.session = this.session.toRequest();
     }
-    for (const name of [...entry.requestObjects, ...entry.optionalRequestObjects]) if (base[name] !== undefined) req[name] = structuredClone(base[name]);
-    for (const [k, v] of Object.entries(objects)) if (v !== undefined) req[k] = v;
-    const issues = this.t.deps.schemas.validate(REQUEST_SCHEMA, { ...req, event: { ...(req.event as object), eventTimestamp: '2026-01-05T09:00:00.000+01:00' } });
+    const objectsOf = req as unknown as Record<string, unknown>;
+    const baseObjects = base as unknown as Record<string, unknown>;
+    for (const name of [...entry.requestObjects, ...entry.optionalRequestObjects]) if (baseObjects[name] !== undefined) objectsOf[name] = structuredClone(baseObjects[name]);
+    for (const [k, v] of Object.entries(objects)) if (v !== undefined) objectsOf[k] = v;
+    // Checked against the schema the type is generated from: what is returned is an MplusRequest.
+    const issues = this.t.deps.schemas.validate(REQUEST_SCHEMA, { ...req, event: { ...req.event, eventTimestamp: '2026-01-05T09:00:00.000+01:00' } });
     if (issues.length > 0) throw new Error(`hookcert built an invalid ${event} request (a simulator bug): ${issues.slice(0, 3).map((i) => i.message).join('; ')}`);
-    return req as MplusRequest;
+    return req;
   }
 
   /**
@@ -287,10 +293,10 @@ export class Till {
 
 /** What a re-sent request answered, in words: ` answered with selectedDialogOptionIds [2]`; empty for a first request. */
 export function answerOf(step: Pick<Step, 'kind' | 'delivery'>): string {
-  const request = step.delivery.request as Record<string, any> | undefined;
+  const request = step.delivery.request;
   if (request?.dialog) return ` answered with selectedDialogOptionIds ${JSON.stringify(request.dialog.selectedDialogOptionIds ?? [])}`;
   if (request?.form?.cancelled === true) return ' with the form cancelled';
-  if (request?.form) return ` with the form submitted (${(request.form.fields ?? []).map((f: { id?: string; value?: string; selected?: string[] }) => `${f.id}=${JSON.stringify(f.value ?? f.selected)}`).join(', ').slice(0, 300)})`;
+  if (request?.form) return ` with the form submitted (${(request.form.fields ?? []).map((f) => `${f.id}=${JSON.stringify(f.value ?? f.selected)}`).join(', ').slice(0, 300)})`;
   if (step.kind === 'poll') return ' (next polling round)';
   if (step.kind === 'redelivery') return ' (re-delivered)';
   return '';
@@ -307,7 +313,7 @@ export function describeReply(step: Step): string {
     const ep = r.externalPayment;
     parts.push(`externalPayment ${String(ep.externalPaymentId)} ${['started', 'confirmed', 'cancelled'].filter((k) => ep[k] === true).join(' ') || 'in progress'}`);
   }
-  const request = step.delivery.request as Record<string, any> | undefined;
+  const request = step.delivery.request;
   if (request?.dialog) parts.unshift(`answered [${(request.dialog.selectedDialogOptionIds ?? []).join(', ')}]`);
   if (request?.form) parts.unshift(request.form.cancelled === true ? 'cancelled the form' : `submitted ${(request.form.fields ?? []).length} form values`);
   return [...parts, ...(step.applied?.notes ?? [])].join('; ');

@@ -100,7 +100,7 @@ export const ACTIONS: Record<string, Action> = {
     weight: 2,
     can: (_w, till) => !!live(till) && !till.session!.locked,
     before(_w, till, cmd) {
-      const given = (cmd.template.selectRelation as { relation?: Record<string, unknown> | null } | undefined)?.relation;
+      const given = cmd.template.selectRelation?.relation;
       const relation = given ?? { relationNumber: 1 + (cmd.pick % 99_999) };
       till.session!.relation = structuredClone(relation);
       return { selectRelation: { relation } };

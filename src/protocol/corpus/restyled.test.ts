@@ -39,7 +39,7 @@ const mplus: Sample[] = catalogue()
     value: withIdentity(
       fc.sample(requestArbitrary(registry(), catalogue().get(e), { blocking: true, polling: false, triggers: [] }, { lines: { min: 1, max: 3 } }), { seed: 11, numRuns: 1 })[0],
       identity,
-    ),
+    ) as unknown as JsonObject,
     problems: (v) => registry().validate(REQUEST_SCHEMA, v),
   }));
 

@@ -11,7 +11,8 @@ import { bodyBytes, type BodyForm } from '../corpus/forms.js';
 import { KOPOKOPO_CORPUS } from './corpus.js';
 import { forgedSignature, type Forgery } from '../forgery.js';
 import { deliveryHeaders, kopokopoScheme, topicUrl, type Tamper } from './headers.js';
-import { payloadArbitrary, type KopokopoPayload, type PayloadShape } from './payloads.js';
+import type { JsonObject } from '../corpus/types.js';
+import { isCallback, isWebhook, payloadArbitrary, type KopokopoCallbackPayload, type KopokopoPayload, type KopokopoWebhookPayload, type PayloadShape } from './payloads.js';
 
 /**
  * A reply as Kopo Kopo reads it. Kopo Kopo publishes no reply format: what counts is the status (SDK
@@ -30,8 +31,8 @@ export interface KopokopoReply {
 export interface KopokopoDelivery {
   /** The topic name (`buygoods_transaction_received`, `daraja_…`, `callback_…`). */
   topic: string;
-  /** The payload as sent (`undefined` when raw bytes were sent). */
-  payload?: KopokopoPayload;
+  /** The payload as sent (`undefined` when raw bytes were sent); a check may send one outside the schemas (an unknown topic). */
+  payload?: KopokopoPayload | JsonObject;
   /** The exact bytes sent. */
   body: Buffer;
   exchange: LiveExchange;
@@ -117,12 +118,26 @@ export class KopokopoContext extends CheckContext {
     return fc.sample(this.payloads(name, shape), { seed, numRuns: 1 })[0];
   }
 
+  /** {@link payload} of a webhook topic, typed as its envelope; throws for a topic of another kind (a check's bug). */
+  webhook(name: string, shape: PayloadShape = {}): KopokopoWebhookPayload {
+    const p = this.payload(name, shape);
+    if (!isWebhook(p)) throw new Error(`hookcert: ${name} is not a webhook topic`);
+    return p;
+  }
+
+  /** {@link payload} of a result callback, typed as one; throws for a topic of another kind (a check's bug). */
+  callback(name: string, shape: PayloadShape = {}): KopokopoCallbackPayload {
+    const p = this.payload(name, shape);
+    if (!isCallback(p)) throw new Error(`hookcert: ${name} is not a result callback`);
+    return p;
+  }
+
   /**
    * Delivers `payload` as Kopo Kopo does: serialised once (compact JSON), signed over those bytes, posted to
    * the topic's URL, timed and recorded. `forged` makes the signature a forger's, `raw` sends the payload in
    * another form, `tamper` changes the content type.
    */
-  async deliver(name: string, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions = {}): Promise<KopokopoDelivery> {
+  async deliver(name: string, payload: KopokopoPayload | JsonObject | undefined, opts: KopokopoDeliverOptions = {}): Promise<KopokopoDelivery> {
     return this.post(name, bodyBytes(payload, opts.raw, KOPOKOPO_CORPUS), opts.raw ? undefined : payload, opts);
   }
 
@@ -131,7 +146,7 @@ export class KopokopoContext extends CheckContext {
     return this.post(d.topic, d.body, d.payload, opts);
   }
 
-  private async post(name: string, body: Buffer, payload: KopokopoPayload | undefined, opts: KopokopoDeliverOptions): Promise<KopokopoDelivery> {
+  private async post(name: string, body: Buffer, payload: KopokopoPayload | JsonObject | undefined, opts: KopokopoDeliverOptions): Promise<KopokopoDelivery> {
     const signature = forgedSignature(kopokopoScheme(this.sub), body, opts.forged, this.seed);
     // Kopo Kopo reads the status alone (and the body as text).
     const { exchange, judged: reply } = await deliverBytes(this, this.deps, { url: this.url(name), headers: deliveryHeaders(signature, opts.tamper), body, label: name, budgetMs: this.budget(name) }, readReply);

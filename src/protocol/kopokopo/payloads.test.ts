@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../schema/registry.js';
 import { kopokopoCatalogue } from './catalogue.js';
-import { idOf, payloadArbitrary, withAmounts, withName } from './payloads.js';
+import { idOf, payloadArbitrary, withAmounts, withName, type KopokopoCallbackPayload, type KopokopoWebhookPayload } from './payloads.js';
 
 const URL = 'http://127.0.0.1:9/webhooks';
 const topics = [...kopokopoCatalogue().topics.values()];
@@ -19,19 +19,19 @@ describe('generated Kopo Kopo payloads', () => {
   });
 
   it('links a webhook to its own event and a callback to the URL it is delivered to', () => {
-    const [webhook] = fc.sample(payloadArbitrary(registry(), kopokopoCatalogue().get('customer_created'), URL), { seed: 1, numRuns: 1 });
+    const [webhook] = fc.sample(payloadArbitrary(registry(), kopokopoCatalogue().get('customer_created'), URL), { seed: 1, numRuns: 1 }) as KopokopoWebhookPayload[];
     expect(webhook._links.self).toBe(`https://sandbox.kopokopo.com/webhook_events/${webhook.id}`);
-    const [callback] = fc.sample(payloadArbitrary(registry(), kopokopoCatalogue().get('callback_incoming_payment'), URL), { seed: 1, numRuns: 1 });
+    const [callback] = fc.sample(payloadArbitrary(registry(), kopokopoCatalogue().get('callback_incoming_payment'), URL), { seed: 1, numRuns: 1 }) as KopokopoCallbackPayload[];
     expect(callback.data.attributes._links.callback_url).toBe(URL);
     expect(callback.data.attributes._links.self).toMatch(new RegExp(`/incoming_payment/${callback.data.id}$`));
   });
 
   it('draws both incoming_payment variants, or only the one asked for', () => {
     const topic = kopokopoCatalogue().get('callback_incoming_payment');
-    const statuses = new Set(fc.sample(payloadArbitrary(registry(), topic, URL), { seed: 3, numRuns: 40 }).map((p) => p.data.attributes.status));
+    const statuses = new Set(fc.sample(payloadArbitrary(registry(), topic, URL), { seed: 3, numRuns: 40 }).map((p) => (p as KopokopoCallbackPayload).data.attributes.status));
     expect(statuses).toEqual(new Set(['Success', 'Failed']));
     const failed = fc.sample(payloadArbitrary(registry(), topic, URL, { variant: topic.variants[1] }), { seed: 3, numRuns: 10 });
-    expect(failed.every((p) => p.data.attributes.status === 'Failed')).toBe(true);
+    expect(failed.every((p) => (p as KopokopoCallbackPayload).data.attributes.status === 'Failed')).toBe(true);
     expect(() => payloadArbitrary(registry(), topic, URL, { variant: 'kopokopo/daraja.schema.json' })).toThrow(/not a variant/);
   });
 
@@ -50,7 +50,7 @@ describe('generated Kopo Kopo payloads', () => {
   it('withName sets a name field (or an extra field when there is none), keeping the payload valid', () => {
     const text = 'Wanjikũ 李 🙂';
     const [customer] = fc.sample(payloadArbitrary(registry(), kopokopoCatalogue().get('customer_created'), URL), { seed: 2, numRuns: 1 });
-    const named = withName(customer, text);
+    const named = withName(customer, text) as KopokopoWebhookPayload;
     expect(Object.values(named.event.resource)).toContain(text);
     expect(registry().validate(schemaOf('customer_created'), named)).toEqual([]);
     expect(withName({ a: 1 }, text)).toEqual({ a: 1, hookcert_text: text });

@@ -1,10 +1,55 @@
 import fc from 'fast-check';
+import type { KopoKopoIncomingPaymentCallback } from '../../generated/kopokopo/callbacks/incoming_payment.js';
+import type { KopoKopoPayCallback } from '../../generated/kopokopo/callbacks/pay.js';
+import type { KopoKopoPaymentLinkCallback } from '../../generated/kopokopo/callbacks/payment_link.js';
+import type { KopoKopoPollingCallback } from '../../generated/kopokopo/callbacks/polling.js';
+import type { KopoKopoReversalCallback } from '../../generated/kopokopo/callbacks/reversal.js';
+import type { KopoKopoSendMoneyCallback } from '../../generated/kopokopo/callbacks/send_money.js';
+import type { KopoKopoSettlementTransferCallback } from '../../generated/kopokopo/callbacks/settlement_transfer.js';
+import type { KopoKopoSMSNotificationCallback } from '../../generated/kopokopo/callbacks/sms_notification.js';
+import type { KopoKopoDarajaPayload } from '../../generated/kopokopo/daraja.js';
+import type { KopoKopoWebhook } from '../../generated/kopokopo/webhook.js';
 import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbitrary/index.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { KopokopoTopic } from './catalogue.js';
 
+/**
+ * A webhook as Kopo Kopo delivers it: the envelope every topic shares (`kopokopo/webhook.schema.json`; each
+ * topic's own type is in src/generated/kopokopo/webhooks).
+ */
+export type KopokopoWebhookPayload = KopoKopoWebhook;
+
+/** A result callback (`kopokopo/callbacks/*.schema.json`), one of the callbacks Kopo Kopo sends. */
+export type KopokopoCallbackPayload =
+  | KopoKopoIncomingPaymentCallback
+  | KopoKopoPayCallback
+  | KopoKopoPaymentLinkCallback
+  | KopoKopoPollingCallback
+  | KopoKopoReversalCallback
+  | KopoKopoSendMoneyCallback
+  | KopoKopoSettlementTransferCallback
+  | KopoKopoSMSNotificationCallback;
+
+/** The flat Daraja payload (`kopokopo/daraja.schema.json`), for subscriptions with `enable_daraja_payload`. */
+export type KopokopoDarajaPayload = KopoKopoDarajaPayload;
+
 /** A body Kopo Kopo delivers, as JSON: a webhook envelope, a flat Daraja object or a result callback. */
-export type KopokopoPayload = Record<string, any>;
+export type KopokopoPayload = KopokopoWebhookPayload | KopokopoDarajaPayload | KopokopoCallbackPayload;
+
+/** Whether `p` is a webhook envelope (`topic`, `event`, `_links`). */
+export function isWebhook(p: KopokopoPayload): p is KopokopoWebhookPayload {
+  return 'topic' in p && 'event' in p && '_links' in p;
+}
+
+/** Whether `p` is a result callback (`data`). */
+export function isCallback(p: KopokopoPayload): p is KopokopoCallbackPayload {
+  return 'data' in p;
+}
+
+/** Whether `p` is a flat Daraja payload (`TransID`, `BusinessShortCode`…). */
+export function isDaraja(p: KopokopoPayload): p is KopokopoDarajaPayload {
+  return 'TransID' in p;
+}
 
 /** How generated payloads look. */
 export interface PayloadShape {
@@ -52,11 +97,15 @@ function build(schemas: SchemaRegistry, topic: KopokopoTopic, url: string, shape
 
 function consistent(topic: KopokopoTopic, generated: KopokopoPayload, url: string): KopokopoPayload {
   const p = structuredClone(generated);
-  if (topic.kind === 'webhook') p._links.self = `${VENDOR}/webhook_events/${p.id}`;
+  if (topic.kind === 'webhook') {
+    const w = p as KopokopoWebhookPayload;
+    w._links.self = `${VENDOR}/webhook_events/${w.id}`;
+  }
   if (topic.kind === 'callback') {
-    const links = p.data.attributes._links;
+    const c = p as KopokopoCallbackPayload;
+    const links = c.data.attributes._links;
     links.callback_url = url;
-    links.self = `${VENDOR}/api/v1/${topic.topic}/${p.data.id}`;
+    links.self = `${VENDOR}/api/v1/${topic.topic}/${c.data.id}`;
   }
   return p;
 }
@@ -66,9 +115,9 @@ function consistent(topic: KopokopoTopic, generated: KopokopoPayload, url: strin
  * ("processing must be idempotent", spec README).
  */
 export function idOf(topic: KopokopoTopic, p: KopokopoPayload): string {
-  if (topic.kind === 'webhook') return String(p.id);
-  if (topic.kind === 'callback') return String(p.data?.id);
-  return String(p.TransID);
+  if (topic.kind === 'webhook') return String((p as KopokopoWebhookPayload).id);
+  if (topic.kind === 'callback') return String((p as Partial<KopokopoCallbackPayload>).data?.id);
+  return String((p as KopokopoDarajaPayload).TransID);
 }
 
 /** Names of the fields that carry a money amount as a decimal string. */
@@ -78,7 +127,7 @@ const AMOUNT_FIELDS = new Set(['amount', 'TransAmount']);
  * `p` (a copy) with every money amount written as a decimal string (`"100.0"`) replaced by `amount`: the
  * vendor writes amounts as strings, so a large one must not overflow a receiver's number type.
  */
-export function withAmounts(p: KopokopoPayload, amount: string): KopokopoPayload {
+export function withAmounts<T extends object>(p: T, amount: string): T {
   const out = structuredClone(p);
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(walk);
@@ -96,7 +145,7 @@ export function withAmounts(p: KopokopoPayload, amount: string): KopokopoPayload
  * `p` (a copy) with its first person or account name (a string field whose name contains `name`) set to
  * `text`; when it has none, `text` goes into an extra top-level field `hookcert_text`.
  */
-export function withName(p: KopokopoPayload, text: string): KopokopoPayload {
+export function withName<T extends object>(p: T, text: string): T {
   const out = structuredClone(p);
   const visit = (v: unknown): boolean => {
     if (Array.isArray(v)) return v.some(visit);
@@ -110,6 +159,6 @@ export function withName(p: KopokopoPayload, text: string): KopokopoPayload {
     }
     return Object.values(o).some(visit);
   };
-  if (!visit(out)) out.hookcert_text = text;
+  if (!visit(out)) (out as Record<string, unknown>).hookcert_text = text;
   return out;
 }

@@ -70,7 +70,7 @@ describe('which refusals of a valid request are tolerated', () => {
 
   it('a request naming a relation refused with INVALID_RELATION_NUMBER: tolerated; one naming none: not', () => {
     expect(toleratedRefusal(agreed, 'INVALID_RELATION_NUMBER', selectRelation, config)).toMatchObject({ kind: 'reference', reference: 'a relation' });
-    const start = { event: { eventBlocking: true, eventCounter: 1, eventTimestamp: '' }, sender: {}, session: { sessionId: 'x', lines: [] } } as MplusRequest;
+    const start = { event: { eventBlocking: true, eventCounter: 1, eventTimestamp: '' }, sender: {}, session: { sessionId: 'x', lines: [] } } as unknown as MplusRequest;
     expect(toleratedReference(start, 'INVALID_RELATION_NUMBER')).toBeUndefined();
     expect(toleratedReference(start, 'INVALID_ARTICLE')).toBeUndefined();
     expect(toleratedReference({ ...start, session: { sessionId: 'x', lines: [{ lineId: 'l', text: 'Coffee', articleNumber: 5 }] } }, 'INVALID_ARTICLE')).toBeDefined();

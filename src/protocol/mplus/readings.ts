@@ -13,6 +13,8 @@
  *   relation, a line) the integrator may not know and the refusal says so with the vendor's code for it.
  * @module
  */
+import type { MplusRequestSessionLine as SessionLine } from '../../generated/mplus/common/line.js';
+import type { MplusPOSErrorRequest } from '../../generated/mplus/pos-error-request.js';
 import type { IntegratorCatalogue } from '../../runner/catalogue.js';
 import type { EventConfig } from '../../runner/subscription.js';
 import type { CatalogueEvent } from './catalogue.js';
@@ -50,13 +52,15 @@ export interface OpenPlace {
   prepare?(request: MplusRequest): MplusRequest;
 }
 
-type Req = Record<string, any>;
-const copy = (r: MplusRequest): Req => structuredClone(r) as Req;
-/** A copy of `r` with `key` set to `value`. */
+const copy = (r: MplusRequest): MplusRequest => structuredClone(r);
+/**
+ * A copy of `r` with `key` set to `value`. Some open forms are outside the generated type (a `sequenceNumber`
+ * as a string, the printer state flat in `sender`): they are set as JSON, and validated where they are used.
+ */
 const patch = (r: MplusRequest, key: string, value: unknown): MplusRequest => {
   const out = copy(r);
-  out[key] = structuredClone(value);
-  return out as MplusRequest;
+  (out as unknown as Record<string, unknown>)[key] = structuredClone(value);
+  return out;
 };
 const PRINTER_STATE = { overallState: 'Ready', coverState: 'Closed', paperState: 'Present', ageInSeconds: 12 } as const;
 
@@ -72,13 +76,13 @@ export const OPEN_PLACES: readonly OpenPlace[] = [
         id: 'relation-null',
         label: '"selectRelation": {"relation": null} (seed 002)',
         apply: (r) => deselect(r, { relation: null }),
-        uses: (r) => (r as Req).selectRelation?.relation === null,
+        uses: (r) => r.selectRelation?.relation === null,
       },
       {
         id: 'selectRelation-null',
         label: '"selectRelation": null (the vendor\'s selectRelation page)',
         apply: (r) => deselect(r, null),
-        uses: (r) => 'selectRelation' in r && (r as Req).selectRelation === null,
+        uses: (r) => 'selectRelation' in r && r.selectRelation === null,
       },
     ],
   },
@@ -142,8 +146,8 @@ export const OPEN_PLACES: readonly OpenPlace[] = [
     // With code triggers the codes sent are those the integrator configured, codeType included.
     appliesTo: (e, config) => e.name === 'scanCode' && config.triggers.length === 0,
     forms: [
-      { id: 'codeType-table', label: '"codeType": "barcode" or "rfid" (seed 002)', apply: (r) => withCodeType(r, 'barcode'), uses: (r) => (r as Req).scanCode?.codeType !== 'qrcode' },
-      { id: 'codeType-qrcode', label: '"codeType": "qrcode" (the code triggers)', apply: (r) => withCodeType(r, 'qrcode'), uses: (r) => (r as Req).scanCode?.codeType === 'qrcode' },
+      { id: 'codeType-table', label: '"codeType": "barcode" or "rfid" (seed 002)', apply: (r) => withCodeType(r, 'barcode'), uses: (r) => r.scanCode?.codeType !== 'qrcode' },
+      { id: 'codeType-qrcode', label: '"codeType": "qrcode" (the code triggers)', apply: (r) => withCodeType(r, 'qrcode'), uses: (r) => r.scanCode?.codeType === 'qrcode' },
     ],
   },
   {
@@ -153,8 +157,8 @@ export const OPEN_PLACES: readonly OpenPlace[] = [
     // Neither form is agreed: the integer of the examples is what the other checks send.
     appliesTo: (e) => e.requestObjects.includes('course'),
     forms: [
-      { id: 'sequenceNumber-integer', label: '"sequenceNumber" as an integer (the kitchen examples)', apply: (r) => withSequenceNumber(r, false), uses: (r) => typeof (r as Req).course?.sequenceNumber === 'number' },
-      { id: 'sequenceNumber-string', label: '"sequenceNumber" as a string (the kitchen pages\' table)', apply: (r) => withSequenceNumber(r, true), uses: (r) => typeof (r as Req).course?.sequenceNumber === 'string' },
+      { id: 'sequenceNumber-integer', label: '"sequenceNumber" as an integer (the kitchen examples)', apply: (r) => withSequenceNumber(r, false), uses: (r) => typeof r.course?.sequenceNumber === 'number' },
+      { id: 'sequenceNumber-string', label: '"sequenceNumber" as a string (the kitchen pages\' table)', apply: (r) => withSequenceNumber(r, true), uses: (r) => typeof r.course?.sequenceNumber === 'string' },
     ],
   },
   {
@@ -181,18 +185,18 @@ function deselect(r: MplusRequest, selectRelation: { relation: null } | null): M
   out.selectRelation = selectRelation;
   // The POS holds no relation any more.
   if (out.session) delete out.session.relation;
-  return out as MplusRequest;
+  return out;
 }
 
 function withCodeType(r: MplusRequest, codeType: string): MplusRequest | undefined {
-  const scan = (r as Req).scanCode;
+  const scan = r.scanCode;
   if (!scan) return undefined;
   const type = codeType === 'barcode' && scan.codeType !== 'qrcode' ? scan.codeType : codeType;
   return patch(r, 'scanCode', { ...scan, codeType: type });
 }
 
 function withSequenceNumber(r: MplusRequest, asString: boolean): MplusRequest | undefined {
-  const course = (r as Req).course;
+  const course = r.course;
   if (!course) return undefined;
   const n = Number(course.sequenceNumber);
   return patch(r, 'course', { ...course, sequenceNumber: asString ? String(n) : n });
@@ -200,8 +204,9 @@ function withSequenceNumber(r: MplusRequest, asString: boolean): MplusRequest | 
 
 function withoutPrinterState(r: MplusRequest): MplusRequest {
   const out = copy(r);
-  for (const k of Object.keys(PRINTER_STATE)) delete out.sender[k];
-  return out as MplusRequest;
+  const sender = out.sender as unknown as Record<string, unknown>;
+  for (const k of Object.keys(PRINTER_STATE)) delete sender[k];
+  return out;
 }
 
 /**
@@ -216,13 +221,13 @@ export function toAgreed(request: MplusRequest, event: CatalogueEvent, config: P
     const agreed = place.forms.find((f) => f.id === place.agreed);
     if (agreed && !agreed.uses(out)) out = agreed.apply(out) ?? out;
   }
-  const select = (out as Req).selectRelation;
+  const select = out.selectRelation;
   if ('selectRelation' in out && (select === null || select?.relation === null)) {
     const selected = copy(out);
     const relation = selected.session?.relation ?? { relationNumber: 1 + (hash(String(selected.session?.sessionId ?? '')) % 99_999) };
     selected.selectRelation = { relation };
     if (selected.session) selected.session.relation = structuredClone(relation);
-    out = selected as MplusRequest;
+    out = selected;
   }
   return out;
 }
@@ -245,7 +250,7 @@ export function openFormsIn(request: MplusRequest, event: CatalogueEvent, config
  * such a refusal is tolerated with a warning. Another code, or one of these for a request that names no
  * such reference, is a refusal of a valid request: a failure.
  */
-export const REFERENCE_CODES: Readonly<Record<string, { reference: string; named: (r: Req, known?: IntegratorCatalogue) => boolean }>> = {
+export const REFERENCE_CODES: Readonly<Record<string, { reference: string; named: (r: MplusRequest, known?: IntegratorCatalogue) => boolean }>> = {
   // An article or a relation of the integrator's own catalogue (the config file) is one it knows: refusing it fails.
   INVALID_ARTICLE: { reference: 'an article', named: (r, known) => lines(r).some((l) => ARTICLE_KEYS.some((k) => l[k] !== undefined) && !knownArticle(l, known)) },
   INVALID_RELATION_NUMBER: {
@@ -261,13 +266,14 @@ export const REFERENCE_CODES: Readonly<Record<string, { reference: string; named
 
 const ARTICLE_KEYS = ['articleNumber', 'barcode', 'pluNumber', 'supplierArticleNumber', 'extArticleId'] as const;
 
-function knownArticle(line: Req, known: IntegratorCatalogue | undefined): boolean {
+function knownArticle(line: SessionLine, known: IntegratorCatalogue | undefined): boolean {
   return Boolean(known?.articles.some((a) => ARTICLE_KEYS.some((k) => a[k] !== undefined && a[k] === line[k])));
 }
 
-function lines(r: Req): Req[] {
-  const all = [...(Array.isArray(r.session?.lines) ? r.session.lines : []), r.addSessionLine?.line, r.removeSessionLine?.line];
-  return all.filter((l): l is Req => l !== null && typeof l === 'object');
+function lines(r: MplusRequest): SessionLine[] {
+  const sessionLines = r.session?.lines;
+  const all = [...(Array.isArray(sessionLines) ? sessionLines : []), r.addSessionLine?.line, r.removeSessionLine?.line];
+  return all.filter((l): l is SessionLine => l !== null && typeof l === 'object');
 }
 
 /** Why a 4xx to a valid request is tolerated: the open forms it uses, or the reference it names. */
@@ -286,7 +292,9 @@ export function toleratedRefusal(
   known?: IntegratorCatalogue,
 ): ToleratedRefusal | undefined {
   if (!request) return undefined;
-  const read = ((request as Req).original && (request as Req).error ? (request as Req).original : request) as MplusRequest;
+  // A POS error request (`schemas/mplus/pos-error-request.schema.json`) goes through the same deliveries.
+  const posError = request as Partial<MplusPOSErrorRequest>;
+  const read = (posError.original && posError.error ? posError.original : request) as MplusRequest;
   if (!read.event || !read.sender) return undefined;
   const forms = openFormsIn(read, event, config);
   if (forms.length > 0) return { kind: 'open-form', forms };
@@ -296,7 +304,7 @@ export function toleratedRefusal(
 /** A refusal with the vendor's code for a reference `request` names (an article, a relation, a line), if it is one. */
 export function toleratedReference(request: MplusRequest | undefined, errorCode: string | undefined, known?: IntegratorCatalogue): Extract<ToleratedRefusal, { kind: 'reference' }> | undefined {
   const ref = errorCode ? REFERENCE_CODES[errorCode] : undefined;
-  if (!request || !ref || !ref.named(request as Req, known)) return undefined;
+  if (!request || !ref || !ref.named(request, known)) return undefined;
   return { kind: 'reference', code: errorCode!, reference: ref.reference };
 }
 

@@ -167,31 +167,32 @@ function scanCodeArbitrary(
 }
 
 function consistent(parts: Record<string, unknown>, event: CatalogueEvent, config: Pick<EventConfig, 'blocking' | 'polling'>): MplusRequest {
-  const req: Record<string, unknown> = {};
   const blocking = event.blocking === 'always' ? true : event.blocking === 'never' ? false : config.blocking;
   const polling = event.polling === 'always' ? true : event.polling === 'never' ? false : config.polling;
-  req.event = { eventBlocking: blocking, eventPolling: polling, eventCounter: 0, eventTimestamp: '' };
-  for (const [k, v] of Object.entries(parts)) if (v !== undefined) req[k] = structuredClone(v);
-  const session = req.session as MplusRequest['session'];
+  const objects: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parts)) if (v !== undefined) objects[k] = structuredClone(v);
+  // The parts are drawn from the very schemas src/generated is generated from: the one cast from data to its type.
+  const req = { event: { eventBlocking: blocking, eventPolling: polling, eventCounter: 0, eventTimestamp: '' }, ...objects } as unknown as MplusRequest;
+  const session = req.session;
   if (session) {
     session.lines = uniqueLineIds(session.lines ?? []);
-    const add = req.addSessionLine as { line?: { lineId: string } } | undefined;
-    if (add?.line) {
+    const added = req.addSessionLine?.line;
+    if (added) {
       // The added line is part of the session (seed 002: the session holds the session's lines).
-      session.lines = session.lines.filter((l) => l.lineId !== add.line!.lineId);
-      session.lines.push(structuredClone(add.line) as { lineId: string });
+      session.lines = session.lines.filter((l) => l.lineId !== added.lineId);
+      session.lines.push(structuredClone(added));
     }
-    const remove = req.removeSessionLine as { line?: { lineId: string } } | undefined;
-    if (remove?.line) session.lines = session.lines.filter((l) => l.lineId !== remove.line!.lineId);
-    const merge = req.mergeSession as { mergeWithSessionId?: string } | undefined;
+    const removed = req.removeSessionLine?.line;
+    if (removed) session.lines = session.lines.filter((l) => l.lineId !== removed.lineId);
+    const merge = req.mergeSession;
     if (merge && merge.mergeWithSessionId === session.sessionId) merge.mergeWithSessionId = flipUuid(session.sessionId);
-    const select = req.selectRelation as { relation?: unknown } | undefined;
+    const select = req.selectRelation;
     if (select) {
       if (select.relation) session.relation = structuredClone(select.relation);
       else delete session.relation;
     }
   }
-  return req as MplusRequest;
+  return req;
 }
 
 /** Line ids are unique within a session; shrinking can make generated ones collide, so collisions are renamed. */

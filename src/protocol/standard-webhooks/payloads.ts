@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import type { StandardWebhooksPayload } from '../../generated/standard-webhooks/envelope.js';
 import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbitrary/index.js';
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { CorpusHints, JsonObject } from '../corpus/types.js';
 import type { SwEventType } from './catalogue.js';
 
-/** A Standard Webhooks payload: `{type, timestamp, data}` (plus what a future sender adds). */
-export type SwPayload = { type: string; timestamp: string; data: Record<string, any> } & Record<string, any>;
+/** A Standard Webhooks payload: `{type, timestamp, data}` (plus what a future sender adds); `standard-webhooks/envelope.schema.json`. */
+export type SwPayload = StandardWebhooksPayload;
 
 /** How generated payloads look. */
 export interface PayloadShape {
@@ -37,7 +38,7 @@ const cache = new WeakMap<SchemaRegistry, Map<string, fc.Arbitrary<SwPayload>>>(
 function build(schemas: SchemaRegistry, type: SwEventType, shape: PayloadShape): fc.Arbitrary<SwPayload> {
   const opts: SchemaArbitraryOptions = { unicode: shape.unicode ?? false, extraProperties: shape.extraProperties ?? false, optionalProbability: 0.5 };
   const schema = typeof type.schema === 'string' ? schemas.id(type.schema) : type.schema;
-  const data = compileArbitrary(schema, (id) => schemas.get(id), opts) as fc.Arbitrary<Record<string, any>>;
+  const data = compileArbitrary(schema, (id) => schemas.get(id), opts) as fc.Arbitrary<SwPayload['data']>;
   const when = fc.integer({ min: FROM / 1000, max: TO / 1000 }).map((s) => new Date(s * 1000).toISOString().replace('.000Z', 'Z'));
   const extra = shape.extraProperties ? fc.record({ hookcert_version: fc.constantFrom('2', '2.1', 'next'), hookcert_meta: fc.dictionary(fc.stringMatching(/^[a-z]{1,8}$/), fc.integer(), { maxKeys: 2 }) }) : fc.constant({});
   return fc.tuple(data, when, extra).map(([d, timestamp, more]) => ({ type: type.type, timestamp, data: d, ...more }));

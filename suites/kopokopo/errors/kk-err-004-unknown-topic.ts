@@ -1,5 +1,4 @@
 import { expectNoServerError } from '../../../src/protocol/kopokopo/judge.js';
-import type { KopokopoPayload } from '../../../src/protocol/kopokopo/payloads.js';
 import { kopokopoCheck, SPEC } from '../check.js';
 
 export default kopokopoCheck({
@@ -17,12 +16,12 @@ export default kopokopoCheck({
     if (!webhook && !callback) t.skip('no webhook topic or callback is subscribed');
     if (webhook) {
       // A topic Kopo Kopo may add tomorrow, delivered where the subscribed webhooks go.
-      const p: KopokopoPayload = t.payload(webhook);
+      const p = t.webhook(webhook);
       const future = { ...p, topic: 'hookcert_future_topic', event: { ...p.event, type: 'Hookcert Future Event' } };
       expectNoServerError(t, await t.deliver(webhook, future), 'a webhook of the unknown topic hookcert_future_topic');
     }
     if (callback) {
-      const p: KopokopoPayload = t.payload(callback);
+      const p = t.callback(callback);
       const future = { data: { ...p.data, type: 'hookcert_future_callback' } };
       expectNoServerError(t, await t.deliver(callback, future), 'a result callback of the unknown type hookcert_future_callback');
     }

@@ -1,5 +1,4 @@
 import { kopokopoCatalogue } from '../../../src/protocol/kopokopo/catalogue.js';
-import type { KopokopoPayload } from '../../../src/protocol/kopokopo/payloads.js';
 import { expectAcknowledged } from '../../../src/protocol/kopokopo/judge.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
@@ -30,8 +29,8 @@ export default kopokopoCheck({
     for (const [reversal, original] of Object.entries(REVERSES)) {
       if (!webhooks.includes(reversal) || !webhooks.includes(original)) continue;
       // The reversal arrives first; then the transaction it reverses (same resource id and reference).
-      const rev: KopokopoPayload = t.payload(reversal);
-      const txn: KopokopoPayload = t.payload(original);
+      const rev = t.webhook(reversal);
+      const txn = t.webhook(original);
       txn.event.resource.id = rev.event.resource.id;
       txn.event.resource.reference = rev.event.resource.reference;
       txn.created_at = CREATED_AT[2];

@@ -1,6 +1,7 @@
 import { judgeRawFindings, probeRawBodies } from '../../../src/protocol/corpus/probe.js';
 import { KOPOKOPO_CORPUS } from '../../../src/protocol/kopokopo/corpus.js';
 import { acknowledged, statusOf } from '../../../src/protocol/kopokopo/judge.js';
+import type { KopokopoPayload } from '../../../src/protocol/kopokopo/payloads.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
 export default kopokopoCheck({
@@ -15,7 +16,7 @@ export default kopokopoCheck({
       targets: t.topics().map((e) => e.name),
       hints: KOPOKOPO_CORPUS,
       draw: (name) => t.payload(name),
-      send: (name, payload, form) => t.deliver(name, payload as Record<string, unknown>, { raw: form }),
+      send: (name, payload, form) => t.deliver(name, payload as KopokopoPayload, { raw: form }),
       resendReserialized: (d) => t.redeliver(d, { forged: 'reserialized' }),
       accepted: acknowledged,
       missing: (d) => d.reply.missing,

@@ -1,5 +1,5 @@
 import type { KopokopoDelivery } from '../../../src/protocol/kopokopo/context.js';
-import type { KopokopoPayload } from '../../../src/protocol/kopokopo/payloads.js';
+import { isWebhook, type KopokopoDarajaPayload, type KopokopoPayload } from '../../../src/protocol/kopokopo/payloads.js';
 import { acknowledged, statusOf, took, withinBudget } from '../../../src/protocol/kopokopo/judge.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
@@ -9,8 +9,8 @@ export const SHOP_LANES = 8;
 /** `payload` (a copy) paid to `till`, where its topic names the till (a webhook's resource, a Daraja payload). */
 function atTill(payload: KopokopoPayload, till: string): KopokopoPayload {
   const p = structuredClone(payload);
-  if (p.event?.resource && typeof p.event.resource === 'object' && 'till_number' in p.event.resource) p.event.resource.till_number = till;
-  if ('BusinessShortCode' in p) p.BusinessShortCode = till;
+  if (isWebhook(p) && p.event?.resource && typeof p.event.resource === 'object' && 'till_number' in p.event.resource) p.event.resource.till_number = till;
+  if ('BusinessShortCode' in p) (p as KopokopoDarajaPayload).BusinessShortCode = till;
   return p;
 }
 

@@ -1,3 +1,6 @@
+import type { MplusReply } from '../../../src/generated/mplus/reply.js';
+import type { MplusReplyLineAdditions } from '../../../src/generated/mplus/reply/lineAdditions.js';
+import type { MplusReplyLineChanges } from '../../../src/generated/mplus/reply/lineChanges.js';
 import type { Delivery } from '../../../src/pos/context.js';
 import { same } from '../../../src/pos/equivalence.js';
 import { eventsAllowing } from '../../../src/pos/flows.js';
@@ -10,13 +13,14 @@ const TRIES = 6;
 /** Originals judged at most. */
 const WANTED = 4;
 
-type Item = Record<string, any>;
+/** An item of `lineChanges` or `lineAdditions`, as the reply carries it (a reply may break the schema). */
+type Item = Partial<MplusReplyLineAdditions[number] & MplusReplyLineChanges[number]>;
 
 /** The line changes and additions of a refused reply that come back in the reply to the POS's error request. */
-function repeated(refused: Item, answer: Item): string[] {
+function repeated(refused: MplusReply, answer: MplusReply): string[] {
   const out: string[] = [];
-  const items = (r: Item, key: string): Item[] => (Array.isArray(r[key]) ? r[key] : []);
-  const withoutIds = ({ lineId: _, externalDiscount, ...rest }: Item): Item => ({ ...rest, ...(externalDiscount ? { externalDiscount: { ...externalDiscount, discountId: undefined } } : {}) });
+  const items = (r: MplusReply, key: 'lineChanges' | 'lineAdditions'): Item[] => (Array.isArray(r[key]) ? r[key] : []);
+  const withoutIds = ({ lineId: _, externalDiscount, ...rest }: Item): Record<string, unknown> => ({ ...rest, ...(externalDiscount ? { externalDiscount: { ...externalDiscount, discountId: undefined } } : {}) });
   for (const change of items(answer, 'lineChanges'))
     if (items(refused, 'lineChanges').some((c) => String(c?.lineId).toLowerCase() === String(change?.lineId).toLowerCase())) out.push(`lineChanges for line ${String(change?.lineId)}`);
   for (const addition of items(answer, 'lineAdditions'))
@@ -49,7 +53,7 @@ export default mplusCheck({
     for (const { event, original } of found) {
       t.plan();
       const refused = replyObject(original);
-      const code = Array.isArray(refused.lineChanges) ? (refused.lineChanges.some((c: Item) => c?.externalDiscount) ? 'LINE_ALREADY_HAS_DISCOUNT' : 'INVALID_LINE_ID') : 'INVALID_ARTICLE';
+      const code = Array.isArray(refused.lineChanges) ? (refused.lineChanges.some((c) => c?.externalDiscount) ? 'LINE_ALREADY_HAS_DISCOUNT' : 'INVALID_LINE_ID') : 'INVALID_ARTICLE';
       // `{error, original}` and nothing else at the top level (schemas/mplus/pos-error-request.schema.json).
       const errorRequest = { error: { code, message: `The POS could not apply the reply to ${event} (${code}).` }, original: original.request };
       const d = await t.deliver(event, errorRequest as unknown as MplusRequest, { stamp: false });

@@ -1,15 +1,16 @@
 import { reshaped, type BodyForm } from '../../../src/protocol/corpus/forms.js';
+import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
 
-type Body = Record<string, any>;
+type Body = MplusRequest;
 
 /** Correctly signed JSON that breaks the request schema (MP-ERR-004, MP-ERR-007); `applies` when the request has what is broken. */
 export const SCHEMA_INVALID: ReadonlyArray<{ applies?: (r: Body) => boolean; form: BodyForm }> = [
   { form: reshaped<Body>('no event object', ({ event: _, ...rest }) => rest) },
   { form: reshaped<Body>('event.eventCounter as a string', (r) => ({ ...r, event: { ...r.event, eventCounter: String(r.event.eventCounter) } })) },
   { form: reshaped<Body>('sender as null', (r) => ({ ...r, sender: null })) },
-  { applies: (r) => r.session !== undefined, form: reshaped<Body>('session as a string', (r) => ({ ...r, session: r.session.sessionId })) },
+  { applies: (r) => r.session !== undefined, form: reshaped<Body>('session as a string', (r) => ({ ...r, session: r.session!.sessionId })) },
   { applies: (r) => r.session !== undefined, form: reshaped<Body>('session.lines as an object', (r) => ({ ...r, session: { ...r.session, lines: {} } })) },
-  { applies: (r) => r.scanCode !== undefined, form: reshaped<Body>('scanCode without scannedCode', (r) => ({ ...r, scanCode: { codeType: r.scanCode.codeType } })) },
+  { applies: (r) => r.scanCode !== undefined, form: reshaped<Body>('scanCode without scannedCode', (r) => ({ ...r, scanCode: { codeType: r.scanCode!.codeType } })) },
   { form: reshaped<Body>('a JSON array for a body', (r) => [r]) },
 ];
 

@@ -21,9 +21,9 @@ export default mplusCheck({
       if (expectNotRefused(t, conv, `values that meet the form's constraints`, "HTTP 200 with a valid reply: every value was drawn from the form's own field constraints"))
         return t.unjudged('a refusal the spec tolerates ended the conversation before its form was submitted');
       // Asking the very same form again after valid values is refusing them too.
-      const again = conv.steps.find((s) => s.kind === 'form' && s.reply.form && String(s.reply.form.id) === String((s.delivery.request as { form?: { id?: unknown } })?.form?.id));
+      const again = conv.steps.find((s) => s.kind === 'form' && s.reply.form && String(s.reply.form.id) === String(s.delivery.request?.form?.id));
       if (again)
-        t.fail(`values that meet the form's constraints got the same form ${JSON.stringify(String(again.reply.form.id))} back`, {
+        t.fail(`values that meet the form's constraints got the same form ${JSON.stringify(String(again.reply.form!.id))} back`, {
           expected: "the submission accepted: every value was drawn from the form's own field constraints",
           received: sequence(conv),
         });

@@ -1,3 +1,4 @@
+import type { MplusReplyForm } from '../../../src/generated/mplus/reply/form.js';
 import { sampledResponder } from '../../../src/pos/conversations.js';
 import { probe, tillFor } from '../../../src/pos/flows.js';
 import { everyBrokenFormAnswer } from '../../../src/pos/form.js';
@@ -26,7 +27,7 @@ export default mplusCheck({
         t.plan();
         let sent = false;
         const valid = sampledResponder(t.seed);
-        const responder = { dialog: valid.dialog, form: (f: Record<string, any>) => (sent ? valid.form!(f) : ((sent = true), answer)) };
+        const responder = { dialog: valid.dialog, form: (f: MplusReplyForm) => (sent ? valid.form!(f) : ((sent = true), answer)) };
         const conv = await tillFor(t, template, `broken form of ${event}`, { responder }).till.send(event, {}, { template });
         const step = conv.steps.find((s) => s.kind === 'form');
         if (!step) {

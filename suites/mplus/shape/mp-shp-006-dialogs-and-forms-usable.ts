@@ -1,9 +1,11 @@
 import { notReached } from '../../../src/pos/flows.js';
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
+import type { FormField } from '../../../src/pos/form.js';
 import { readPattern } from '../../../src/pos/regex-dialects.js';
 import { mplusCheck, SPEC } from '../check.js';
 
-type Field = Record<string, any>;
+/** A form field as the reply carries it: the reply may break the schema, so every member is tested before use. */
+type Field = Partial<FormField>;
 
 /**
  * What makes a form field impossible to fill in, in words; `dialects` collects the regexes that are valid only in
@@ -23,7 +25,7 @@ function fieldProblems(f: Field, dialects: string[]): string[] {
     out.push(`${name}: minimumLength ${f.minimumLength} > maximumLength ${f.maximumLength}`);
   if (typeof f.minimumValue === 'number' && typeof f.maximumValue === 'number' && f.minimumValue > f.maximumValue)
     out.push(`${name}: minimumValue ${f.minimumValue} > maximumValue ${f.maximumValue}`);
-  if (f.type === 'select' && f.required === true && Array.isArray(f.options) && !f.options.some((o: Field) => o?.disabled !== true))
+  if (f.type === 'select' && f.required === true && Array.isArray(f.options) && !f.options.some((o) => o?.disabled !== true))
     out.push(`${name}: a required select with no selectable option`);
   return out;
 }
