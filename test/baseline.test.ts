@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyBaseline } from '../src/baseline/baseline.js';
 import { baselineOf } from '../src/cli/commands/replay.js';
+import type { RunResults } from '../src/runner/results.js';
 import { registry } from '../src/schema/registry.js';
 import { cli } from './helpers.js';
 
@@ -77,6 +78,20 @@ describe('hookcert --baseline', () => {
     expect(out.stdout).toContain('fixed (remove them from the baseline): MP-SIG-001');
     expect(readFileSync(join(out.reportDir, 'summary.md'), 'utf8')).toContain('fixed, remove from the baseline: MP-SIG-001');
     expect(readFileSync(join(out.reportDir, 'junit.xml'), 'utf8')).toContain('FIXED: in the baseline (legacy) but passes now');
+  });
+
+  it('hookcert merge of shards run with one baseline keeps verdict and gate apart (exit 0), and says both', async () => {
+    const first = await cli(demo());
+    const source = join(first.reportDir, 'results.json');
+    const shards = [await cli(demo('--baseline', source, '--shard', '1/2')), await cli(demo('--baseline', source, '--shard', '2/2'))];
+    const dir = join(first.reportDir, 'merged');
+    const merged = await cli(['merge', ...shards.map((s) => join(s.reportDir, 'results.json')), '--report-dir', dir]);
+    expect(merged.code, merged.stdout + merged.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunResults;
+    expect(results).toMatchObject({ verdict: 'not-conformant', gate: { passed: true, baseline: { file: source, known: 5, new: 0, fixed: 0 } }, baseline: { known: FAILING } });
+    expect(merged.stdout).toContain(`verdict: not conformant (5 MUST failures) · gate: passed (5 known failures in baseline ${source})`);
+    expect(registry().validate('report/results.schema.json', results)).toEqual([]);
+    expect(readFileSync(join(dir, 'summary.md'), 'utf8').split('\n')[0]).toBe('## hookcert mplus: ❌ not conformant · gate ✅ passed');
   });
 
   it('bad baselines and disagreeing gates are usage errors: one line, exit 2', async () => {
