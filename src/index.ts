@@ -10,7 +10,7 @@ export { certify } from './api/certify.js';
 export type { CertifyOptions } from './api/certify.js';
 
 // Results (what results.json holds)
-export type { RunResults, LatencyHistogram } from './runner/results.js';
+export type { RunResults, LatencyHistogram, Gate } from './runner/results.js';
 export type { Area, CheckResult, CheckStatus, FailureDetail, FlowRecord, FlowStep, LatencyStats, Level, ProfileName, RunVerdict, SpecRef } from './runner/types.js';
 export type { Exchange } from './http/exchange.js';
 

@@ -114,8 +114,8 @@ export interface CheckResult extends CheckIdentity {
   /** The command line that replays exactly this check. */
   replay: string;
   /**
-   * Against a baseline (`--baseline`): `known` a failure the baseline accepts (the verdict ignores it), `new` a
-   * failure it does not list, `fixed` a check it lists that now passes.
+   * Against a baseline (`--baseline`): `known` a failure the baseline accepts (the gate ignores it; the
+   * verdict does not), `new` a failure it does not list, `fixed` a check it lists that now passes.
    */
   baseline?: 'known' | 'new' | 'fixed';
   /** The baseline's reason for a `known` or `fixed` check. */
