@@ -81,8 +81,8 @@ export function bundleEntries(results: RunResults, reportDir: string): TarEntry[
 }
 
 /** Writes the bundle of a run (see {@link bundleEntries}) to `file` and returns its path. */
-export function writeBundle(results: RunResults, reportDir: string, file: string): string {
-  const archive = tarGz(bundleEntries(results, reportDir), Date.parse(results.startedAt) / 1000);
+export async function writeBundle(results: RunResults, reportDir: string, file: string): Promise<string> {
+  const archive = await tarGz(bundleEntries(results, reportDir), Date.parse(results.startedAt) / 1000);
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, archive);
@@ -96,7 +96,7 @@ export function writeBundle(results: RunResults, reportDir: string, file: string
  * `--bundle [file]` after a run: writes the bundle (to `file`, else `<reportDir>/hookcert-bundle.tar.gz`) and
  * returns its path; `undefined` when the flag was not given.
  */
-export function bundleFromFlag(flag: string | boolean | undefined, results: RunResults, reportDir: string): string | undefined {
+export async function bundleFromFlag(flag: string | boolean | undefined, results: RunResults, reportDir: string): Promise<string | undefined> {
   if (flag === undefined || flag === false) return undefined;
   return writeBundle(results, reportDir, typeof flag === 'string' ? resolvePath(flag) : join(reportDir, BUNDLE_FILE));
 }

@@ -40,7 +40,7 @@ export async function demoCommand(input: CliInput & { mutant?: string; verbose?:
     const words = replayWords(['demo'], { profile: input.profile, events: input.events, runs: input.runs, level: input.level ?? input.failOn, concurrency: input.concurrency, quick: input.quick });
     if (input.mutant) words.push('--mutant', input.mutant);
     const { code, results } = await executeRun(resolved, entry.driver, words, io, input.verbose);
-    const bundle = bundleFromFlag(input.bundle, results, resolved.reportDir);
+    const bundle = await bundleFromFlag(input.bundle, results, resolved.reportDir);
     if (bundle) io.stdout(`bundle: ${bundle}\n`);
     return code;
   } finally {
