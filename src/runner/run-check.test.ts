@@ -58,6 +58,28 @@ describe('runCheck', () => {
     expect(r.failure?.path).toMatch(/^\d+(:\d+)*$/);
   });
 
+  it('ends a MUST check that judged fewer cases than it planned in error, saying how many and why', async () => {
+    const r = await runCheck(def('MUST', async (t) => { t.plan(3); t.judged(); t.unjudged('its flow was not reached'); }), context(), 'r');
+    expect(r.status).toBe('error');
+    expect(r.cases).toEqual({ judged: 1, planned: 3 });
+    expect(r.reason).toMatch(/judged 1 of the 3 cases it planned: its flow was not reached/);
+  });
+
+  it('lets a SHOULD check that judged only part of its cases warn, saying how many', async () => {
+    const r = await runCheck(def('SHOULD', async (t) => { t.plan(2); t.judged(); }), context(), 'r');
+    expect(r.status).toBe('warn');
+    expect(r.warnings).toEqual(['hookcert judged 1 of the 2 cases it planned: no reason was given']);
+  });
+
+  it('counts the property cases judged; one left unjudged makes a passing MUST property an error', async () => {
+    const all = await runCheck(def('MUST', (t) => t.property(fc.integer(), async () => {}, { runs: 7 })), context(), 'r');
+    expect([all.status, all.cases]).toEqual(['pass', { judged: 7, planned: 7 }]);
+    let n = 0;
+    const some = await runCheck(def('MUST', (t) => t.property(fc.integer(), async () => { if (n++ % 2 === 0) t.unjudged('no time left'); }, { runs: 6 })), context(), 'r');
+    expect([some.status, some.cases]).toEqual(['error', { judged: 3, planned: 6 }]);
+    expect(some.reason).toMatch(/judged 3 of the 6 cases it planned: no time left/);
+  });
+
   it('refuses ids and titles that break the conventions', () => {
     expect(() => def('MUST', async () => {}, 'SIG-1')).toThrow(/not of the form/);
     expect(() => check({ id: 'MP-TST-002', title: 'do it', level: 'MUST', area: 'shape', profile: 'mplus', spec: { doc: 'd', quote: 'q' }, run: async () => {} })).toThrow(/must start with its level/);

@@ -2,6 +2,7 @@ import type { Subscription } from '../../runner/subscription.js';
 import { readJsonBody } from '../../http/body.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import type { SchemaIssue, SchemaRegistry } from '../../schema/registry.js';
+import { unknownProperties } from '../../schema/unknown-properties.js';
 import { verifyMplus } from '../signature.js';
 import { HEADER } from './headers.js';
 
@@ -28,6 +29,11 @@ export interface JudgedReply {
   signatureOtherEncoding?: boolean;
   /** Problems against `mplus/reply.schema.json` (JSON object bodies only). */
   schemaIssues: SchemaIssue[];
+  /**
+   * Properties inside the reply objects that their schemas do not define (`scanCode.message`), which the POS
+   * drops: for a reply valid against the schema (else `undefined`). Unknown top-level objects are not listed.
+   */
+  unknownProperties?: string[];
   /** The `error.code` of the reply, if any. */
   errorCode?: string;
 }
@@ -72,6 +78,7 @@ export function judgeReply(ex: LiveExchange, sub: Subscription, schemas: SchemaR
   }
   try {
     judged.schemaIssues = schemas.validate(REPLY_SCHEMA, judged.json);
+    if (judged.schemaIssues.length === 0) judged.unknownProperties = unknownProperties(schemas, REPLY_SCHEMA, judged.json).filter((path) => /[.[]/.test(path));
   } catch (err) {
     // Never throws: a reply that breaks the validator is judged as not matching the schema.
     judged.schemaIssues = [{ instancePath: '', schemaPath: '#', message: `the reply could not be validated (${err instanceof Error ? err.message : String(err)})` }];
