@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve as resolvePath, sep } from 'node:path'
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import { profileSchemasDir } from '../paths.js';
 import { suitesDir } from '../runner/load.js';
+import { eventTypesFile } from '../runner/hashes.js';
 import type { RunResults } from '../runner/results.js';
 import { tarGz, type TarEntry } from './tar.js';
 
@@ -53,14 +54,16 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /**
  * The certification bundle of a finished run: the report files of `reportDir`, the exact schemas and checks
- * the run used, a manifest (tool version, command line without the secret, hashes) and `SHA256SUMS`.
+ * the run used, a manifest (tool version, command line without the secret, hashes) and `SHA256SUMS`. With the
+ * integrator's `eventTypes` (standard-webhooks), those too, as `schemas/event-types.json` (`results.hashes.eventTypes`).
  */
-export function bundleEntries(results: RunResults, reportDir: string): TarEntry[] {
+export function bundleEntries(results: RunResults, reportDir: string, eventTypes?: Record<string, unknown>): TarEntry[] {
   const files: TarEntry[] = [];
   for (const f of ['results.json', 'junit.xml', 'summary.md', 'index.html']) files.push({ path: `report/${f}`, data: readFileSync(join(reportDir, f)) });
   // The profile's schemas only: what the run generated from and judged against (`results.hashes.schemas`).
   const schemas = profileSchemasDir(results.profile);
   for (const f of filesBelow(schemas)) files.push({ path: `schemas/${results.profile}/${f}`, data: readFileSync(join(schemas, f)) });
+  if (eventTypes) files.push({ path: 'schemas/event-types.json', data: eventTypesFile(eventTypes) });
   const checks = suitesDir(results.profile);
   for (const f of filesBelow(checks, isCheckFile)) files.push({ path: `checks/${results.profile}/${f}`, data: readFileSync(join(checks, f)) });
   const manifest: BundleManifest = {
@@ -81,8 +84,8 @@ export function bundleEntries(results: RunResults, reportDir: string): TarEntry[
 }
 
 /** Writes the bundle of a run (see {@link bundleEntries}) to `file` and returns its path. */
-export async function writeBundle(results: RunResults, reportDir: string, file: string): Promise<string> {
-  const archive = await tarGz(bundleEntries(results, reportDir), Date.parse(results.startedAt) / 1000);
+export async function writeBundle(results: RunResults, reportDir: string, file: string, eventTypes?: Record<string, unknown>): Promise<string> {
+  const archive = await tarGz(bundleEntries(results, reportDir, eventTypes), Date.parse(results.startedAt) / 1000);
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, archive);
@@ -94,9 +97,9 @@ export async function writeBundle(results: RunResults, reportDir: string, file: 
 
 /**
  * `--bundle [file]` after a run: writes the bundle (to `file`, else `<reportDir>/hookcert-bundle.tar.gz`) and
- * returns its path; `undefined` when the flag was not given.
+ * returns its path; `undefined` when the flag was not given. `eventTypes`: the integrator's, when the run had them.
  */
-export async function bundleFromFlag(flag: string | boolean | undefined, results: RunResults, reportDir: string): Promise<string | undefined> {
+export async function bundleFromFlag(flag: string | boolean | undefined, results: RunResults, reportDir: string, eventTypes?: Record<string, unknown>): Promise<string | undefined> {
   if (flag === undefined || flag === false) return undefined;
-  return writeBundle(results, reportDir, typeof flag === 'string' ? resolvePath(flag) : join(reportDir, BUNDLE_FILE));
+  return writeBundle(results, reportDir, typeof flag === 'string' ? resolvePath(flag) : join(reportDir, BUNDLE_FILE), eventTypes);
 }

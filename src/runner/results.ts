@@ -31,8 +31,11 @@ export interface RunResults {
   durationMs: number;
   /** The command line that replays the whole run. */
   replay: string;
-  /** sha256 of the schemas and of the checks used, so a reviewer can tell what was tested. */
-  hashes: { schemas: string; checks: string };
+  /**
+   * sha256 of the schemas and of the checks used, so a reviewer can tell what was tested; with the integrator's
+   * own event types (standard-webhooks `eventTypes`), of those too.
+   */
+  hashes: { schemas: string; checks: string; eventTypes?: string };
   summary: Record<'total' | 'pass' | 'fail' | 'warn' | 'skip' | 'error', number>;
   /** The comparison with a baseline (`--baseline`): the ids of the known, new and fixed failures. */
   baseline?: { source: string; known: string[]; new: string[]; fixed: string[] };

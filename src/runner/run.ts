@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import type { CheckDefinition } from './check.js';
 import type { CheckContext } from './context.js';
 import { eventsOf, unexercisedOf, type Coverage, type ReplayOf } from './coverage.js';
-import { hashTree } from './hashes.js';
+import { hashEventTypes, hashTree } from './hashes.js';
 import { loadChecks, suitesDir } from './load.js';
 import type { RunOptions } from './options.js';
 import { Recorder } from './recorder.js';
@@ -253,6 +253,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
     hashes: {
       schemas: hashTree(profileSchemasDir(driver.name)),
       checks: hashTree(suitesDir(driver.name), (n) => !n.includes('.test.') && !n.endsWith('.map') && !n.endsWith('.d.ts')),
+      // The integrator's own event types shape every payload sent: a reviewer must be able to tell them apart too.
+      ...(req.sub.eventTypes ? { eventTypes: hashEventTypes(req.sub.eventTypes) } : {}),
     },
     summary,
     checks: results,

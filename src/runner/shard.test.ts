@@ -73,4 +73,10 @@ describe('mergeResults keeps verdict and gate apart', () => {
     const one = part(1, [check('MP-SIG-001', 'fail', 'known')], { source: 'a.txt', known: ['MP-SIG-001'], new: [], fixed: [] });
     expect(() => mergeResults([one, part(2, [check('MP-SIG-002', 'pass')])])).toThrow(/file 2 was run with no baseline, file 1 with baseline a\.txt: run every shard with the same --baseline/);
   });
+
+  it('refuses shards whose integrator event types differ (standard-webhooks eventTypes)', () => {
+    const typed = (index: number, eventTypes: string) => ({ ...part(index, [check(`SW-SIG-00${index}`, 'pass')]), profile: 'standard-webhooks', hashes: { schemas: 'a', checks: 'b', eventTypes } }) as RunResults;
+    expect(() => mergeResults([typed(1, 'sha256:1'), typed(2, 'sha256:2')])).toThrow(/file 2 was made with other event types \(eventTypes\) than file 1: run every shard with the same config file/);
+    expect(mergeResults([typed(1, 'sha256:1'), typed(2, 'sha256:1')]).hashes.eventTypes).toBe('sha256:1');
+  });
 });

@@ -59,8 +59,12 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
       if (s[key] !== first[key]) throw mismatch(`merge: file ${i + 1} has ${key} ${String(s[key])}, file 1 has ${String(first[key])}: merge only the shards of one run`);
     if (s.baseline?.source !== first.baseline?.source)
       throw mismatch(`merge: file ${i + 1} was run with ${baselineName(s)}, file 1 with ${baselineName(first)}: run every shard with the same --baseline`);
-    if (s.hashes.schemas !== first.hashes.schemas || s.hashes.checks !== first.hashes.checks)
-      throw mismatch(`merge: file ${i + 1} was made with other schemas or checks than file 1: run every shard with the same hookcert`);
+    if (s.hashes.schemas !== first.hashes.schemas || s.hashes.checks !== first.hashes.checks || s.hashes.eventTypes !== first.hashes.eventTypes)
+      throw mismatch(
+        s.hashes.eventTypes !== first.hashes.eventTypes
+          ? `merge: file ${i + 1} was made with other event types (eventTypes) than file 1: run every shard with the same config file`
+          : `merge: file ${i + 1} was made with other schemas or checks than file 1: run every shard with the same hookcert`,
+      );
   }
   const seen = new Map<string, number>();
   const checks: CheckResult[] = [];

@@ -1,10 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveRun } from '../../src/config/load.js';
 import { catalogues } from '../../src/profiles.js';
 import { HookcertError } from '../../src/errors.js';
+import { newReceiverState, referenceStages, swHandlers } from '../../src/reference/standard-webhooks/receiver.js';
+import { serveHandlers } from '../../src/reference/server.js';
 import { cli } from '../helpers.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -47,6 +51,34 @@ describe('eventTypes: the integrator\'s own event types', () => {
 
   it('defaults to the three default types without eventTypes', () => {
     expect(resolve(configWith({})).sub.events.map((e) => e.name)).toEqual(['invoice.paid', 'user.created', 'subscription.canceled']);
+  });
+});
+
+describe('the integrator\'s event types in the certificate', () => {
+  it('are hashed in results.json (hashes.eventTypes) and handed over in the bundle as schemas/event-types.json, whose sha256 it is', async () => {
+    const served = await serveHandlers(swHandlers(referenceStages(SECRET), newReceiverState()));
+    try {
+      const run = async (schema: object) => {
+        const config = configWith({ endpointUrl: served.url, eventTypes: { 'order.shipped': schema } });
+        const out = await cli(['run', '--config', config, '--seed', '4', '--runs', '2', '--check', 'SW-SIG-001', '--bundle'], { HOOKCERT_SECRET: SECRET });
+        expect(out.results?.verdict, out.stdout + out.stderr).toBe('conformant');
+        return out;
+      };
+      const out = await run(ORDER);
+      const dir = mkdtempSync(join(tmpdir(), 'hookcert-sw-bundle-'));
+      execFileSync('tar', ['xzf', join(out.reportDir, 'hookcert-bundle.tar.gz'), '-C', dir]);
+      const file = readFileSync(join(dir, 'hookcert-bundle', 'schemas', 'event-types.json'));
+      expect(JSON.parse(file.toString('utf8'))).toEqual({ 'order.shipped': ORDER });
+      expect(out.results!.hashes.eventTypes).toBe(`sha256:${createHash('sha256').update(file).digest('hex')}`);
+      // Another schema for the same type is another certificate; the defaults carry no such hash.
+      const other = await run({ ...ORDER, required: [] });
+      expect(other.results!.hashes.eventTypes).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(other.results!.hashes.eventTypes).not.toBe(out.results!.hashes.eventTypes);
+      const defaults = await cli(['run', '--profile', 'standard-webhooks', '--url', served.url, '--seed', '4', '--runs', '2', '--check', 'SW-SIG-001'], { HOOKCERT_SECRET: SECRET });
+      expect(defaults.results!.hashes).not.toHaveProperty('eventTypes');
+    } finally {
+      await served.close();
+    }
   });
 });
 

@@ -49,7 +49,7 @@ export function replayWords(command: string[], input: CliInput): string[] {
 export async function runCommand(input: CliInput & { verbose?: boolean; bundle?: string | boolean }, io: Io): Promise<number> {
   const resolved = resolveRun(input, catalogues, io.env);
   const { code, results } = await executeRun(resolved, profile(resolved.sub.profile).driver, replayWords(['run'], input), io, input.verbose);
-  const bundle = await bundleFromFlag(input.bundle, results, resolved.reportDir);
+  const bundle = await bundleFromFlag(input.bundle, results, resolved.reportDir, resolved.sub.eventTypes);
   if (bundle) io.stdout(`bundle: ${bundle}\n`);
   return code;
 }

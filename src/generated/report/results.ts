@@ -65,11 +65,12 @@ export interface HookcertResultsJson {
    */
   replay: string;
   /**
-   * sha256 trees (src/runner/hashes.ts) of the profile's schemas (schemas/<profile>/) and of its checks (suites/<profile>/), as a --bundle holds them
+   * sha256 trees (src/runner/hashes.ts) of the profile's schemas (schemas/<profile>/) and of its checks (suites/<profile>/), as a --bundle holds them; standard-webhooks with eventTypes in the config: eventTypes, the sha256 of the integrator's event types as the bundle's schemas/event-types.json holds them
    */
   hashes?: {
     schemas?: string;
     checks?: string;
+    eventTypes?: string;
   };
   summary: {
     total: number;
