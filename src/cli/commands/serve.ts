@@ -14,15 +14,21 @@ export async function serveCommand(
   io: Io,
 ): Promise<number> {
   const name = (input.profile ?? 'mplus') as ProfileName;
-  if (name !== 'mplus' && name !== 'kopokopo') throw new HookcertError(HookcertErrorCode.USAGE, `--profile must be mplus or kopokopo (got "${name}")`);
+  if (name !== 'mplus' && name !== 'kopokopo' && name !== 'standard-webhooks')
+    throw new HookcertError(HookcertErrorCode.USAGE, `--profile must be mplus, kopokopo or standard-webhooks (got "${name}")`);
   const entry = profile(name);
   const port = input.port === undefined ? 0 : Number(input.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HookcertError(HookcertErrorCode.USAGE, `--port takes a port number 0-65535 (got "${input.port}")`);
   const encoding = (input.secretEncoding ?? 'base64') as 'base64' | 'utf8';
   if (encoding !== 'base64' && encoding !== 'utf8') throw new HookcertError(HookcertErrorCode.USAGE, `--secret-encoding must be base64 or utf8 (got "${encoding}")`);
   const given = input.secret ?? io.env.HOOKCERT_SECRET;
-  const secret = given ?? randomBytes(32).toString('base64');
+  // Standard Webhooks secrets are `whsec_` + base64 of the key, as `hookcert run` wants them (the same checks).
+  const secret = given ?? `${name === 'standard-webhooks' ? 'whsec_' : ''}${randomBytes(32).toString('base64')}`;
   if (name === 'mplus') decodeSecret(secret, encoding);
+  if (name === 'standard-webhooks') {
+    if (encoding === 'utf8') throw new HookcertError(HookcertErrorCode.USAGE, '--secret-encoding utf8 plays no part for standard-webhooks: the key is always the base64 after whsec_');
+    decodeSecret(secret.replace(/^whsec_/, ''), 'base64');
+  }
   const setup = { secret, secretEncoding: encoding, subscriptionIds: input.subscriptionId ? [input.subscriptionId] : [] };
   const handlers = input.mutant ? (await findMutant(name, input.mutant)).handlers(setup) : await entry.reference(setup);
   let served;
@@ -33,7 +39,7 @@ export async function serveCommand(
   }
   io.stdout(`${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} (${name}) listening at ${served.url}\n`);
   // A generated secret is printed once, so the user can point `hookcert run` at this receiver.
-  if (given === undefined) io.stdout(name === 'kopokopo' ? `generated API key (used as text): ${secret}\n` : `generated secret (base64): ${secret}\n`);
+  if (given === undefined) io.stdout(`${{ mplus: 'generated secret (base64)', kopokopo: 'generated API key (used as text)', 'standard-webhooks': 'generated signing secret (whsec_ + base64)' }[name]}: ${secret}\n`);
   io.stdout(`certify it from another terminal${given === undefined ? '' : ' (HOOKCERT_SECRET set to the secret you gave)'}:\n  ${runCommandFor(name, served.url, input, given === undefined ? secret : undefined)}\n`);
   io.stdout('press Ctrl-C to stop\n');
   const how = await stopped();
