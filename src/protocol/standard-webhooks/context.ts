@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Subscription } from '../../runner/subscription.js';
 import type { LiveExchange } from '../../http/exchange.js';
 import { CheckContext } from '../../runner/context.js';
+import { deliverBytes } from '../../runner/deliver.js';
 import type { RunOptions } from '../../runner/options.js';
 import type { RunDeps } from '../../runner/run.js';
 import { deriveSeed } from '../../runner/seed.js';
@@ -143,11 +144,9 @@ export class SwContext extends CheckContext {
     return this.deliver(type, this.payload(type, shape), opts);
   }
 
+  /** Through the one delivery core of every profile: a sender reads the status alone (and the start of the body). */
   private async post(type: string, body: Buffer, payload: SwPayload | undefined, headers: Record<string, string>): Promise<SwDelivery> {
-    const exchange = await this.deps.client.send({ url: this.sub.url, headers, body, label: type, timeoutMs: this.budget(type) + this.options.graceMs });
-    exchange.rawBody = undefined; // a sender reads the status alone: the record keeps the start of the body as text
-    this.deps.recorder.add(exchange, this.deps.source);
-    this.noteExchange(exchange);
-    return { type, payload, body, headers, exchange, reply: readReply(exchange) };
+    const { exchange, judged: reply } = await deliverBytes(this, this.deps, { url: this.sub.url, headers, body, label: type, budgetMs: this.budget(type) }, readReply);
+    return { type, payload, body, headers, exchange, reply };
   }
 }
