@@ -2,7 +2,7 @@ import type { RunResults } from '../runner/results.js';
 import { renderPage } from './html/page.js';
 import type { FileReporter } from './reporter.js';
 
-export { html } from './html/escape.js';
+export { escapeHtml, html, raw, type Html, type HtmlValue } from './html/escape.js';
 
 /**
  * `index.html`: the certification document. One self-contained page (inline CSS, JS and SVG under a strict

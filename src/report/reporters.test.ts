@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResults } from '../runner/results.js';
-import { html } from './html.js';
+import { escapeHtml } from './html.js';
 import { junitReporter, xml } from './junit.js';
 import { markdownReporter } from './markdown.js';
 
@@ -53,6 +53,6 @@ describe('summary.md', () => {
   });
 });
 
-it('html() escapes everything that could break out of an element or attribute', () => {
-  expect(html(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
+it('escapeHtml() escapes everything that could break out of an element or attribute', () => {
+  expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
 });

@@ -40,7 +40,7 @@ describe('writeReports', () => {
 
 it('turns a reporter that crashes into a file that says so, without costing the others', () => {
   const crashing = { file: 'index.html', render: () => { throw new Error('<b>boom</b>'); } };
-  expect(renderSafely(crashing, sampleResults())).toBe('<!doctype html><meta charset="utf-8"><title>hookcert</title><p>hookcert could not render index.html (&#60;b&#62;boom&#60;/b&#62;); results.json holds the results</p>\n');
+  expect(renderSafely(crashing, sampleResults())).toBe('<!doctype html><meta charset="utf-8"><title>hookcert</title><p>hookcert could not render index.html (&lt;b&gt;boom&lt;/b&gt;); results.json holds the results</p>\n');
   expect(renderSafely({ file: 'summary.md', render: () => 'ok' }, sampleResults())).toBe('ok');
 });
 

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import type { RunResults } from '../runner/results.js';
 import { redact, type Secret } from '../secret.js';
-import { htmlReporter } from './html.js';
+import { html, htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { markdownReporter } from './markdown.js';
@@ -62,7 +62,7 @@ export function renderSafely(reporter: FileReporter, results: RunResults): strin
     return reporter.render(results);
   } catch (err) {
     const why = `hookcert could not render ${reporter.file} (${err instanceof Error ? err.message : String(err)}); results.json holds the results`;
-    return reporter.file.endsWith('.html') ? `<!doctype html><meta charset="utf-8"><title>hookcert</title><p>${why.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>\n` : `${why}\n`;
+    return reporter.file.endsWith('.html') ? String(html`<!doctype html><meta charset="utf-8"><title>hookcert</title><p>${why}</p>\n`) : `${why}\n`;
   }
 }
 

@@ -6,11 +6,11 @@ import { bodyBlock, headersTable } from './exchange.js';
 
 describe('bodies as a reader needs them', () => {
   it('shows invisible characters by their code point, astral ones with it, and escapes the rest', () => {
-    expect(textWithCodePoints('plain <b>')).toBe('plain &lt;b&gt;');
-    expect(textWithCodePoints('a\u200Bb')).toBe('a<span class="cp" title="a character that does not show">U+200B</span>b');
-    expect(textWithCodePoints('x😀')).toBe('x😀<span class="cp">U+1F600</span>');
-    expect(textWithCodePoints('\uD800')).toContain('U+D800'); // a lone surrogate
-    expect(textWithCodePoints('tab\there\nnew')).toBe('tab\there\nnew');
+    expect(String(textWithCodePoints('plain <b>'))).toBe('plain &lt;b&gt;');
+    expect(String(textWithCodePoints('a\u200Bb'))).toBe('a<span class="cp" title="a character that does not show">U+200B</span>b');
+    expect(String(textWithCodePoints('x😀'))).toBe('x😀<span class="cp">U+1F600</span>');
+    expect(String(textWithCodePoints('\uD800'))).toContain('U+D800'); // a lone surrogate
+    expect(String(textWithCodePoints('tab\there\nnew'))).toBe('tab\there\nnew');
   });
 
   it("finds ajv's instancePaths in a failure message", () => {
@@ -20,7 +20,7 @@ describe('bodies as a reader needs them', () => {
 
   it('pretty-prints JSON as JSON.stringify does, marking the named node', () => {
     const value = { dialog: { dialogOptions: [{ optionId: 'one', text: 'a😀' }] }, n: 1, ok: true, none: null };
-    const out = jsonHtml(value, new Set(['/dialog/dialogOptions/0/optionId']));
+    const out = String(jsonHtml(value, new Set(['/dialog/dialogOptions/0/optionId'])));
     const text = out.replace(/<span class="cp">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"');
     expect(text).toBe(JSON.stringify(value, null, 2));
     expect(out).toMatch(/<mark title="\/dialog\/dialogOptions\/0\/optionId: what the failure names"><span class="s">&quot;one&quot;<\/span><\/mark>/);
@@ -28,11 +28,11 @@ describe('bodies as a reader needs them', () => {
   });
 
   it('a body with nothing special stays plain text for the page script to colour; one with marks or code points is rendered here', () => {
-    expect(bodyBlock('{"a":1}')).toBe('<pre class="body json">{\n  &quot;a&quot;: 1\n}</pre>');
-    expect(bodyBlock('{"a":"\u200B"}')).toContain('data-hl="1"');
-    expect(bodyBlock('{"a":12345678901234567890}', '', new Set(['/a']))).not.toContain('<mark'); // digits JSON.parse would lose: as it came
-    expect(headersTable({ 'X-Mplus-Signature': 'abc', Date: 'now' }, new Set(['x-mplus-signature']))).toContain('<tr class="marked"><th>X-Mplus-Signature</th><td><mark');
-    expect(headersTable({ Date: 'now' })).toContain('href="#about-volatile"');
+    expect(String(bodyBlock('{"a":1}'))).toBe('<pre class="body json">{\n  &quot;a&quot;: 1\n}</pre>');
+    expect(String(bodyBlock('{"a":"\u200B"}'))).toContain('data-hl="1"');
+    expect(String(bodyBlock('{"a":12345678901234567890}', '', new Set(['/a'])))).not.toContain('<mark'); // digits JSON.parse would lose: as it came
+    expect(String(headersTable({ 'X-Mplus-Signature': 'abc', Date: 'now' }, new Set(['x-mplus-signature'])))).toContain('<tr class="marked"><th>X-Mplus-Signature</th><td><mark');
+    expect(String(headersTable({ Date: 'now' }))).toContain('href="#about-volatile"');
   });
 });
 

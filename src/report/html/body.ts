@@ -1,4 +1,4 @@
-import { html } from './escape.js';
+import { html, join, type Html } from './escape.js';
 
 /**
  * Bodies as a reader needs them: JSON pretty-printed with the part a failure names marked (ajv's
@@ -20,15 +20,15 @@ export const hasSpecialCharacters = (text: string): boolean => SPECIAL.test(text
  * Text escaped for HTML with code points shown: an invisible character becomes its code point in a tag
  * (`U+200B`); an astral one (emoji, rare scripts) stays, followed by its code point. Tab and newlines stay.
  */
-export function textWithCodePoints(text: string): string {
-  if (!SPECIAL.test(text)) return html(text);
-  let out = '';
+export function textWithCodePoints(text: string): Html {
+  if (!SPECIAL.test(text)) return html`${text}`;
+  const out: Array<string | Html> = [];
   for (const ch of text) {
-    if (INVISIBLE.test(ch)) out += `<span class="cp" title="a character that does not show">${cp(ch)}</span>`;
-    else if (ch.length === 2) out += `${html(ch)}<span class="cp">${cp(ch)}</span>`;
-    else out += html(ch);
+    if (INVISIBLE.test(ch)) out.push(html`<span class="cp" title="a character that does not show">${cp(ch)}</span>`);
+    else if (ch.length === 2) out.push(html`${ch}<span class="cp">${cp(ch)}</span>`);
+    else out.push(ch);
   }
-  return out;
+  return html`${out}`;
 }
 
 /** The JSON Pointers (`/dialog/options/0/id`, `''` for the root) a failure message names, ajv style: `<pointer> must …`. */
@@ -42,28 +42,28 @@ export function pointersIn(message: string): string[] {
  * `value` as 2-space-indented JSON (as `JSON.stringify(value, null, 2)` writes it) in HTML, with the nodes at
  * `marks` (JSON Pointers) wrapped in `<mark>`; strings show their invisible and astral characters' code points.
  */
-export function jsonHtml(value: unknown, marks: ReadonlySet<string> = new Set()): string {
-  const walk = (v: unknown, pointer: string, indent: string): string => {
-    const inner = (): string => {
+export function jsonHtml(value: unknown, marks: ReadonlySet<string> = new Set()): Html {
+  const walk = (v: unknown, pointer: string, indent: string): Html => {
+    const inner = (): Html => {
       if (v === null || typeof v !== 'object') return scalar(v);
       const next = `${indent}  `;
       if (Array.isArray(v)) {
-        if (v.length === 0) return '[]';
-        return `[\n${v.map((x, i) => `${next}${walk(x, `${pointer}/${i}`, next)}`).join(',\n')}\n${indent}]`;
+        if (v.length === 0) return html`[]`;
+        return html`[\n${join(v.map((x, i) => html`${next}${walk(x, `${pointer}/${i}`, next)}`), ',\n')}\n${indent}]`;
       }
       const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-      if (entries.length === 0) return '{}';
-      return `{\n${entries.map(([k, x]) => `${next}<span class="k">${textWithCodePoints(JSON.stringify(k))}</span>: ${walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, next)}`).join(',\n')}\n${indent}}`;
+      if (entries.length === 0) return html`{}`;
+      return html`{\n${join(entries.map(([k, x]) => html`${next}<span class="k">${textWithCodePoints(JSON.stringify(k))}</span>: ${walk(x, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, next)}`), ',\n')}\n${indent}}`;
     };
     const text = inner();
-    return marks.has(pointer) ? `<mark title="${html(pointer || '(root)')}: what the failure names">${text}</mark>` : text;
+    return marks.has(pointer) ? html`<mark title="${pointer || '(root)'}: what the failure names">${text}</mark>` : text;
   };
   return walk(value, '', '');
 }
 
-function scalar(v: unknown): string {
-  if (typeof v === 'string') return `<span class="s">${textWithCodePoints(JSON.stringify(v))}</span>`;
-  if (typeof v === 'number' || typeof v === 'bigint') return `<span class="n">${html(String(v))}</span>`;
-  if (typeof v === 'boolean' || v === null) return `<span class="b">${String(v)}</span>`;
-  return html(String(v));
+function scalar(v: unknown): Html {
+  if (typeof v === 'string') return html`<span class="s">${textWithCodePoints(JSON.stringify(v))}</span>`;
+  if (typeof v === 'number' || typeof v === 'bigint') return html`<span class="n">${v}</span>`;
+  if (typeof v === 'boolean' || v === null) return html`<span class="b">${String(v)}</span>`;
+  return html`${String(v)}`;
 }

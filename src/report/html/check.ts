@@ -1,6 +1,6 @@
 import type { Exchange } from '../../http/exchange.js';
 import type { CheckResult, CheckStatus } from '../../runner/types.js';
-import { cut, duration, html, json, plural } from './escape.js';
+import { cut, duration, html, join, json, plural, type Html } from './escape.js';
 import { jsonHtml, pointersIn, textWithCodePoints } from './body.js';
 import { bodyBlock, exchangeBlock, type Marks } from './exchange.js';
 import { receivedParts } from '../received.js';
@@ -20,23 +20,23 @@ export const STATUS: Record<CheckStatus, { sign: string; word: string }> = {
 export type Anchors = Set<string>;
 
 /** A copyable command: the text in a `<code>` with a copy button (shown when the page's script runs). */
-export function command(id: string, text: string): string {
-  return `<div class="cmd"><code id="${html(id)}">${html(text)}</code><button type="button" class="copy" data-copy="${html(id)}" title="copy the command">copy</button></div>`;
+export function command(id: string, text: string): Html {
+  return html`<div class="cmd"><code id="${id}">${text}</code><button type="button" class="copy" data-copy="${id}" title="copy the command">copy</button></div>`;
 }
 
 /** What the check found, in words: the failure (expected / received), the reason of a skip or error, the warnings. */
-function outcome(c: CheckResult): string {
+function outcome(c: CheckResult): Html {
   const f = c.failure;
-  const parts: string[] = [];
+  const parts: Html[] = [];
   if (f) {
-    parts.push(`<div class="failure"><p class="msg">${html(f.message)}</p><dl>${f.expected ? `<dt>expected</dt><dd>${html(f.expected)}</dd>` : ''}${
-      f.received ? `<dt>received</dt><dd class="received">${receivedHtml(f.received, marksOf(c).body)}</dd>` : ''
+    parts.push(html`<div class="failure"><p class="msg">${f.message}</p><dl>${f.expected ? html`<dt>expected</dt><dd>${f.expected}</dd>` : ''}${
+      f.received ? html`<dt>received</dt><dd class="received">${receivedHtml(f.received, marksOf(c).body)}</dd>` : ''
     }</dl></div>`);
   }
-  if (c.reason) parts.push(`<p class="reason">${c.status === 'skip' ? 'skipped: ' : ''}${html(c.reason)}</p>`);
-  if (c.warnings.length > 0) parts.push(`<ul class="warnings">${c.warnings.map((w) => `<li>${html(w)}</li>`).join('')}</ul>`);
-  if (!f && !c.reason && c.warnings.length === 0 && c.status === 'pass') parts.push(`<p class="ok">passed: ${plural(c.exchangeCount, 'exchange')} judged, none broke the rule</p>`);
-  return parts.join('');
+  if (c.reason) parts.push(html`<p class="reason">${c.status === 'skip' ? 'skipped: ' : ''}${c.reason}</p>`);
+  if (c.warnings.length > 0) parts.push(html`<ul class="warnings">${c.warnings.map((w) => html`<li>${w}</li>`)}</ul>`);
+  if (!f && !c.reason && c.warnings.length === 0 && c.status === 'pass') parts.push(html`<p class="ok">passed: ${plural(c.exchangeCount, 'exchange')} judged, none broke the rule</p>`);
+  return html`${parts}`;
 }
 
 /**
@@ -44,43 +44,43 @@ function outcome(c: CheckResult): string {
  * that broke the rule), identity stamped, as the endpoint saw it. What replays it (seed, path, the shrinking
  * and the generator's value) sits in a fold under it.
  */
-function counterexample(c: CheckResult): string {
+function counterexample(c: CheckResult): Html | '' {
   const f = c.failure;
   if (!f || f.counterexample === undefined) return '';
   const sent = f.exchanges.at(-1);
   const request = sent
-    ? `<h4>the smallest failing request, as sent <span class="muted">${html(sent.request.method)} ${html(sent.request.url)}</span></h4>${bodyBlock(sent.request.body)}`
-    : `<h4>the smallest failing case</h4><pre class="body json">${html(cut(json(f.counterexample)))}</pre>`;
-  const how = [f.seed !== undefined ? `seed <code>${html(f.seed)}</code>` : '', f.path ? `path <code>${html(f.path)}</code>` : '', f.shrinks !== undefined ? `shrunk in ${plural(f.shrinks, 'step')}` : '']
-    .filter(Boolean)
-    .join(' · ');
-  const generated = sent ? `<p class="muted">the generator's value, before the POS stamped its identity (counter, timestamp, instance):</p><pre class="body json">${html(cut(json(f.counterexample)))}</pre>` : '';
-  return `${request}<details class="replay-fold"><summary>replay: ${how || 'how this case is found again'}</summary><p>the same seed and path give this case again: <code>--seed</code> in the replay command below</p>${generated}</details>`;
+    ? html`<h4>the smallest failing request, as sent <span class="muted">${sent.request.method} ${sent.request.url}</span></h4>${bodyBlock(sent.request.body)}`
+    : html`<h4>the smallest failing case</h4><pre class="body json">${cut(json(f.counterexample))}</pre>`;
+  const how = [f.seed !== undefined ? html`seed <code>${f.seed}</code>` : '', f.path ? html`path <code>${f.path}</code>` : '', f.shrinks !== undefined ? `shrunk in ${plural(f.shrinks, 'step')}` : ''].filter(
+    (part) => part !== '',
+  );
+  const generated = sent ? html`<p class="muted">the generator's value, before the POS stamped its identity (counter, timestamp, instance):</p><pre class="body json">${cut(json(f.counterexample))}</pre>` : '';
+  return html`${request}<details class="replay-fold"><summary>replay: ${how.length > 0 ? join(how, ' · ') : 'how this case is found again'}</summary><p>the same seed and path give this case again: <code>--seed</code> in the replay command below</p>${generated}</details>`;
 }
 
 /** The first failure of each other kind of case (another event, another body kind), each shrunk on its own. */
-function otherKinds(c: CheckResult): string {
+function otherKinds(c: CheckResult): Html | '' {
   const others = c.failure?.counterexamples ?? [];
   if (others.length === 0) return '';
   const one = (o: (typeof others)[number]) =>
-    `<li><p class="msg"><strong>${html(o.kind)}</strong>: ${html(o.message)}</p>${o.received ? `<div class="received">${receivedHtml(o.received)}</div>` : ''}${
-      o.counterexample !== undefined ? `<pre class="body json">${html(cut(json(o.counterexample)))}</pre>` : ''
+    html`<li><p class="msg"><strong>${o.kind}</strong>: ${o.message}</p>${o.received ? html`<div class="received">${receivedHtml(o.received)}</div>` : ''}${
+      o.counterexample !== undefined ? html`<pre class="body json">${cut(json(o.counterexample))}</pre>` : ''
     }</li>`;
-  return `<h4>the other kinds that fail <span class="muted">${plural(others.length, 'kind')}, each shrunk on its own</span></h4><ul class="kinds">${others.map(one).join('')}</ul>`;
+  return html`<h4>the other kinds that fail <span class="muted">${plural(others.length, 'kind')}, each shrunk on its own</span></h4><ul class="kinds">${others.map(one)}</ul>`;
 }
 
 /** How many of its planned cases the check judged. */
-function caseCount(c: CheckResult): string {
+function caseCount(c: CheckResult): Html | '' {
   if (!c.cases) return '';
   const all = c.cases.judged >= c.cases.planned;
-  return `<p class="cases${all ? ' muted' : ''}">judged ${c.cases.judged} of ${plural(c.cases.planned, 'planned case')}</p>`;
+  return html`<p class="cases${all ? ' muted' : ''}">judged ${c.cases.judged} of ${plural(c.cases.planned, 'planned case')}</p>`;
 }
 
 /**
  * The exchanges of a check, each shown once: the flows first (the sequence is the point), then the
  * exchanges of the failing case, then the sample the runner kept of the rest, and how many were left out.
  */
-function exchanges(c: CheckResult, anchors: Anchors): string {
+function exchanges(c: CheckResult, anchors: Anchors): Html {
   const shown = new Set<number>();
   const anchorOf = (ex: Exchange): string | undefined => {
     shown.add(ex.seq);
@@ -90,35 +90,35 @@ function exchanges(c: CheckResult, anchors: Anchors): string {
     return id;
   };
   const block = (ex: Exchange) => exchangeBlock(ex, { anchor: anchorOf(ex) });
-  const out: string[] = [];
+  const out: Html[] = [];
   const f = c.failure;
   const flows = (f ? f.flows : c.flows) ?? [];
-  if (flows.length > 0) out.push(`<h4>${f ? 'the flows of the failing case' : 'flows (the last case run)'}</h4>${flows.map((fl) => flowBlock(fl, anchorOf)).join('')}`);
+  if (flows.length > 0) out.push(html`<h4>${f ? 'the flows of the failing case' : 'flows (the last case run)'}</h4>${flows.map((fl) => flowBlock(fl, anchorOf))}`);
   if (f) {
     const rest = f.exchanges.filter((ex) => !shown.has(ex.seq));
     // The last exchange of a failing case is the one that broke the rule: open, so it reads without a click.
     const marks = marksOf(c);
     const opened = (ex: Exchange, i: number) => exchangeBlock(ex, { anchor: anchorOf(ex), open: i === rest.length - 1, marks: i === rest.length - 1 ? marks : undefined });
-    if (rest.length > 0) out.push(`<h4>${flows.length > 0 ? 'other exchanges' : 'exchanges'} of the failing case <span class="muted">${rest.length} of ${f.exchanges.length}</span></h4>${rest.map(opened).join('')}`);
-    else if (f.exchanges.length === 0 && flows.length === 0) out.push('<p class="muted">the failure cites no exchange</p>');
+    if (rest.length > 0) out.push(html`<h4>${flows.length > 0 ? 'other exchanges' : 'exchanges'} of the failing case <span class="muted">${rest.length} of ${f.exchanges.length}</span></h4>${rest.map(opened)}`);
+    else if (f.exchanges.length === 0 && flows.length === 0) out.push(html`<p class="muted">the failure cites no exchange</p>`);
   }
   const sample = c.exchanges.filter((ex) => !shown.has(ex.seq));
-  if (sample.length > 0) out.push(`<h4>${f ? 'sampled exchanges of the rest of the check' : 'sampled exchanges'}</h4>${sample.map(block).join('')}`);
+  if (sample.length > 0) out.push(html`<h4>${f ? 'sampled exchanges of the rest of the check' : 'sampled exchanges'}</h4>${sample.map(block)}`);
   const leftOut = Math.max(0, c.exchangeCount - shown.size);
   if (c.exchangeCount > 0) {
     out.push(
-      `<p class="kept muted">${plural(Math.min(shown.size, c.exchangeCount), 'exchange')} shown of ${c.exchangeCount} made${
+      html`<p class="kept muted">${plural(Math.min(shown.size, c.exchangeCount), 'exchange')} shown of ${c.exchangeCount} made${
         leftOut > 0 ? `: ${leftOut} passing ${leftOut === 1 ? 'exchange was' : 'exchanges were'} left out (the runner keeps every exchange of a failure and the first and last few of the rest)` : ''
       }</p>`,
     );
   }
-  return out.join('');
+  return html`${out}`;
 }
 
 /** Where the spec line comes from: the vendor's public pages, as links, and the document of the spec it cites. */
-function specCite(doc: string): string {
-  const pages = vendorPages(doc).map((p) => `<a href="${html(p.url)}" rel="noreferrer noopener">${html(p.title)}</a>`);
-  return `${pages.length > 0 ? `${pages.join(' · ')} · ` : ''}<span class="muted">${html(doc)}</span>`;
+function specCite(doc: string): Html {
+  const pages = vendorPages(doc).map((p) => html`<a href="${p.url}" rel="noreferrer noopener">${p.title}</a>`);
+  return html`${pages.length > 0 ? html`${join(pages, ' · ')} · ` : ''}<span class="muted">${doc}</span>`;
 }
 
 const HEADER_NAMES = ['X-Mplus-Signature', 'X-Mplus-Subscription-Id', 'X-KopoKopo-Signature', 'Content-Type', 'Accept', 'Location', 'Content-Length'];
@@ -147,17 +147,15 @@ export function marksOf(c: CheckResult): Marks {
 }
 
 /** A check's `received` text, the bodies it quotes shown as bodies (pretty JSON, marked), not as escaped strings. */
-function receivedHtml(received: string, marks: ReadonlySet<string> = new Set()): string {
-  return receivedParts(received)
-    .map((p) => {
-      if ('text' in p) return textWithCodePoints(p.text);
-      try {
-        return `<pre class="body json" data-hl="1">${jsonHtml(JSON.parse(p.body), marks)}</pre>`;
-      } catch {
-        return `<pre class="body" data-hl="1">${textWithCodePoints(cut(p.body))}</pre>`;
-      }
-    })
-    .join('');
+function receivedHtml(received: string, marks: ReadonlySet<string> = new Set()): Html {
+  return html`${receivedParts(received).map((p) => {
+    if ('text' in p) return textWithCodePoints(p.text);
+    try {
+      return html`<pre class="body json" data-hl="1">${jsonHtml(JSON.parse(p.body), marks)}</pre>`;
+    } catch {
+      return html`<pre class="body" data-hl="1">${textWithCodePoints(cut(p.body))}</pre>`;
+    }
+  })}`;
 }
 
 /** Whether a check is among the "failed" ones of the filter: it failed, or the harness could not judge it. */
@@ -168,22 +166,22 @@ export const failed = (c: CheckResult): boolean => c.status === 'fail' || c.stat
  * the summary; the spec line it enforces, what it found, the counterexample, the replay command, the flows
  * and the exchanges inside.
  */
-export function checkBlock(c: CheckResult, anchors: Anchors): string {
+export function checkBlock(c: CheckResult, anchors: Anchors): Html {
   anchors.add(c.id);
   const st = STATUS[c.status] ?? { sign: '?', word: c.status };
   const count = c.exchangeCount > 0 ? `${plural(c.exchangeCount, 'exchange')} · ` : '';
-  const summary = `<summary><span class="badge st-${html(c.status)}"><span aria-hidden="true">${st.sign}</span> ${st.word}</span> <code class="id">${html(c.id)}</code> <span class="lvl lvl-${html(c.level)}">${html(
-    c.level,
-  )}</span> <span class="title">${html(c.title)}</span> <span class="cmeta">${count}${duration(c.durationMs)}</span> <a class="perma" href="#${html(c.id)}" title="link to ${html(c.id)}">#</a></summary>`;
+  const summary = html`<summary><span class="badge st-${c.status}"><span aria-hidden="true">${st.sign}</span> ${st.word}</span> <code class="id">${c.id}</code> <span class="lvl lvl-${c.level}">${
+    c.level
+  }</span> <span class="title">${c.title}</span> <span class="cmeta">${count}${duration(c.durationMs)}</span> <a class="perma" href="#${c.id}" title="link to ${c.id}">#</a></summary>`;
   const body = [
-    `<blockquote class="rule"><p>${html(c.spec.quote)}</p><cite>${specCite(c.spec.doc)}</cite></blockquote>`,
+    html`<blockquote class="rule"><p>${c.spec.quote}</p><cite>${specCite(c.spec.doc)}</cite></blockquote>`,
     outcome(c),
     caseCount(c),
     counterexample(c),
     otherKinds(c),
-    `<h4>replay this check</h4>${command(`replay-${c.id}`, c.replay)}`,
+    html`<h4>replay this check</h4>${command(`replay-${c.id}`, c.replay)}`,
     exchanges(c, anchors),
-  ].join('');
+  ];
   const open = failed(c) ? ' open' : '';
-  return `<details class="check st-${html(c.status)}" id="${html(c.id)}" data-area="${html(c.area)}" data-level="${html(c.level)}" data-status="${html(c.status)}" data-failed="${failed(c) ? 1 : 0}"${open}>${summary}<div class="check-body">${body}</div></details>`;
+  return html`<details class="check st-${c.status}" id="${c.id}" data-area="${c.area}" data-level="${c.level}" data-status="${c.status}" data-failed="${failed(c) ? 1 : 0}"${open}>${summary}<div class="check-body">${body}</div></details>`;
 }

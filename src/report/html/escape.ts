@@ -1,7 +1,9 @@
 /**
- * Text helpers of the HTML report. Everything the endpoint controls (bodies, header names and values, error
- * messages, dialog titles) reaches the page only through {@link html}; nothing it controls ever becomes an
- * attribute other than a quoted, escaped value, a URL, a style or a script.
+ * Text helpers of the HTML report. The page is written with the {@link html} tagged template, which escapes
+ * every interpolated value unless it is markup made by `html` itself or wrapped by an explicit {@link raw}:
+ * everything the endpoint controls (bodies, header names and values, error messages, dialog titles) is text,
+ * so it reaches the page escaped; nothing it controls ever becomes an attribute other than a quoted, escaped
+ * value, a URL, a style or a script.
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -10,10 +12,63 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * Escapes text for HTML content and quoted attributes. C0 control characters (but tab and newlines) become
  * their visible control pictures (U+2400…), so a NUL or an escape sequence in a reply shows instead of vanishing.
  */
-export function html(text: unknown): string {
+export function escapeHtml(text: string | number | bigint): string {
   return String(text)
     .replace(/[&<>"']/g, (c) => ENTITIES[c])
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => String.fromCharCode(c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+}
+
+/**
+ * Markup the page takes as is: made only by {@link html} (its values escaped) and {@link raw}. `String(h)` is
+ * the markup. The class is not exported, so nothing else can mint one.
+ */
+class Html {
+  /** A private field: the type is nominal, so no look-alike object passes for markup either. */
+  readonly #markup: string;
+  constructor(markup: string) {
+    this.#markup = markup;
+  }
+  toString(): string {
+    return this.#markup;
+  }
+}
+export type { Html };
+
+/** What {@link html} interpolates: markup as is; text and numbers escaped; a list, each item so, nothing between. */
+export type HtmlValue = Html | string | number | bigint | readonly HtmlValue[];
+
+function render(value: HtmlValue): string {
+  if (value instanceof Html) return value.toString();
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const v of value as readonly HtmlValue[]) out += render(v);
+    return out;
+  }
+  return escapeHtml(value as string | number | bigint);
+}
+
+/**
+ * The tagged template of the report: `html\`<p>${text}</p>\`` escapes `text` (see {@link escapeHtml}); a value
+ * that is itself `html\`…\`` or {@link raw} goes in as markup; a list goes in item by item.
+ */
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): Html {
+  let out = strings[0];
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
+  return new Html(out);
+}
+
+/**
+ * `markup` taken as is, unescaped: only for the page's own text (the inline style and script, whose CSP
+ * hashes are over their exact bytes, the policy itself, the favicon URL), never for anything of a run.
+ */
+export function raw(markup: string): Html {
+  return new Html(markup);
+}
+
+/** The items of `parts` with `separator` (text or markup) between them. */
+export function join(parts: readonly HtmlValue[], separator: HtmlValue): Html {
+  const sep = render(separator);
+  return new Html(parts.map(render).join(sep));
 }
 
 /** How many characters of one body, state or counterexample the page shows; results.json has them whole. */

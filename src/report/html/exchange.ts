@@ -1,6 +1,6 @@
 import type { Exchange } from '../../http/exchange.js';
 import { hasSpecialCharacters, jsonHtml, textWithCodePoints } from './body.js';
-import { bytes, cut, duration, html, MAX_SHOWN, pretty } from './escape.js';
+import { bytes, cut, duration, html, MAX_SHOWN, pretty, type Html } from './escape.js';
 
 /**
  * Headers whose values change from run to run whatever the endpoint does (dates, request ids, traces, and the
@@ -32,19 +32,19 @@ export interface Marks {
 }
 
 /** The tag of a volatile header: a link to what the word means (the footer says it), readable without script. */
-const VOLATILE_TAG = ' <a class="tag volatile" href="#about-volatile" title="changes from run to run whatever the endpoint does: not part of the verdict">volatile</a>';
+const VOLATILE_TAG = html` <a class="tag volatile" href="#about-volatile" title="changes from run to run whatever the endpoint does: not part of the verdict">volatile</a>`;
 
 /** One header list as a table: names and values escaped, volatile ones tagged, credentials redacted, named ones marked. */
-export function headersTable(headers: Record<string, string>, marked: ReadonlySet<string> = new Set()): string {
+export function headersTable(headers: Record<string, string>, marked: ReadonlySet<string> = new Set()): Html {
   const rows = Object.entries(headers).map(([name, value]) => {
     const lower = name.toLowerCase();
-    const shown = CREDENTIAL_HEADERS.has(lower) ? '<span class="redacted">[redacted: credential]</span>' : textWithCodePoints(value);
+    const shown = CREDENTIAL_HEADERS.has(lower) ? html`<span class="redacted">[redacted: credential]</span>` : textWithCodePoints(value);
     const tag = VOLATILE_HEADERS.has(lower) ? VOLATILE_TAG : '';
     return marked.has(lower)
-      ? `<tr class="marked"><th>${html(name)}</th><td><mark title="what the failure names">${shown}</mark>${tag}</td></tr>`
-      : `<tr><th>${html(name)}</th><td>${shown}${tag}</td></tr>`;
+      ? html`<tr class="marked"><th>${name}</th><td><mark title="what the failure names">${shown}</mark>${tag}</td></tr>`
+      : html`<tr><th>${name}</th><td>${shown}${tag}</td></tr>`;
   });
-  return rows.length > 0 ? `<table class="hdrs">${rows.join('')}</table>` : '<p class="muted">no headers</p>';
+  return rows.length > 0 ? html`<table class="hdrs">${rows}</table>` : html`<p class="muted">no headers</p>`;
 }
 
 /** Integers past 2^53 lose digits through JSON.parse: such a body is shown as it came, never re-written. */
@@ -55,45 +55,45 @@ const UNSAFE_NUMBER = /\d{16,}/;
  * (or astral ones), it is rendered here, marked and with code points (`data-hl`: the page's script leaves it);
  * otherwise as plain text the script colours when it is opened.
  */
-export function bodyBlock(body: string, note = '', marks: ReadonlySet<string> = new Set()): string {
-  if (!body) return '<p class="muted">empty body</p>';
+export function bodyBlock(body: string, note: Html | '' = '', marks: ReadonlySet<string> = new Set()): Html {
+  if (!body) return html`<p class="muted">empty body</p>`;
   const p = pretty(body);
   const special = marks.size > 0 || hasSpecialCharacters(body);
-  if (special && p.json && p.text.length <= MAX_SHOWN && !UNSAFE_NUMBER.test(body)) return `<pre class="body json" data-hl="1">${jsonHtml(JSON.parse(body), marks)}</pre>${note}`;
-  if (special) return `<pre class="body" data-hl="1">${textWithCodePoints(cut(p.text))}</pre>${note}`;
-  return `<pre class="body${p.json ? ' json' : ''}">${html(cut(p.text))}</pre>${note}`;
+  if (special && p.json && p.text.length <= MAX_SHOWN && !UNSAFE_NUMBER.test(body)) return html`<pre class="body json" data-hl="1">${jsonHtml(JSON.parse(body), marks)}</pre>${note}`;
+  if (special) return html`<pre class="body" data-hl="1">${textWithCodePoints(cut(p.text))}</pre>${note}`;
+  return html`<pre class="body${p.json ? ' json' : ''}">${cut(p.text)}</pre>${note}`;
 }
 
 /** The one-line summary of an exchange: `#12 startSession → 200 OK · 12.4 ms`. */
-export function exchangeLine(ex: Exchange): string {
+export function exchangeLine(ex: Exchange): Html {
   const res = ex.response;
   const status = res
-    ? `<span class="http s${Math.floor(res.status / 100)}xx">${html(res.status)}${REASON[res.status] ? ` ${REASON[res.status]}` : ''}</span>`
-    : '<span class="http none">no reply</span>';
-  const error = ex.error ? ` <span class="xerr">${html(ex.error.kind)}</span>` : '';
+    ? html`<span class="http s${Math.floor(res.status / 100)}xx">${res.status}${REASON[res.status] ? ` ${REASON[res.status]}` : ''}</span>`
+    : html`<span class="http none">no reply</span>`;
+  const error = ex.error ? html` <span class="xerr">${ex.error.kind}</span>` : '';
   const size = res ? ` · ${bytes(res.bytes ?? res.body.length)}` : '';
-  return `<span class="seq">#${html(ex.seq)}</span> <span class="label">${html(ex.label)}</span> → ${status}${error} <span class="muted">· ${duration(ex.timing.totalMs)}${size}</span>`;
+  return html`<span class="seq">#${ex.seq}</span> <span class="label">${ex.label}</span> → ${status}${error} <span class="muted">· ${duration(ex.timing.totalMs)}${size}</span>`;
 }
 
 /**
  * One exchange, collapsed to its summary line: request (URL, headers, body) beside the reply (status,
  * headers, body), with timings and the transport error, if any. `anchor` gives it an id for links.
  */
-export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: boolean; marks?: Marks } = {}): string {
+export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: boolean; marks?: Marks } = {}): Html {
   const res = ex.response;
   const t = ex.timing;
   const m = opts.marks ?? {};
-  const timing = `started ${html(t.startedAt)} · headers after ${t.headersMs !== undefined ? duration(t.headersMs) : '–'} · complete after ${duration(t.totalMs)}`;
-  const error = ex.error ? `<p class="xerr-msg"><b>${html(ex.error.kind)}</b>: ${html(ex.error.message)}</p>` : '';
+  const timing = `started ${t.startedAt} · headers after ${t.headersMs !== undefined ? duration(t.headersMs) : '–'} · complete after ${duration(t.totalMs)}`;
+  const error = ex.error ? html`<p class="xerr-msg"><b>${ex.error.kind}</b>: ${ex.error.message}</p>` : '';
   const reply = res
-    ? `<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${html(res.status)}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers, m.replyHeaders)}${bodyBlock(
+    ? html`<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${res.status}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers, m.replyHeaders)}${bodyBlock(
         res.body,
-        res.truncated ? '<p class="muted">the body was cut at the size cap</p>' : '',
+        res.truncated ? html`<p class="muted">the body was cut at the size cap</p>` : '',
         m.body,
       )}`
-    : '<h5>reply</h5><p class="muted">none</p>';
-  return `<details class="ex"${opts.anchor ? ` id="${html(opts.anchor)}"` : ''}${opts.open ? ' open' : ''}><summary>${exchangeLine(ex)}</summary>
+    : html`<h5>reply</h5><p class="muted">none</p>`;
+  return html`<details class="ex"${opts.anchor ? html` id="${opts.anchor}"` : ''}${opts.open ? ' open' : ''}><summary>${exchangeLine(ex)}</summary>
 <p class="timing muted">${timing}</p>${error}
-<div class="cols"><div class="req"><h5>request <code>${html(ex.request.method)} ${html(ex.request.url)}</code></h5>${headersTable(ex.request.headers, m.requestHeaders)}${bodyBlock(ex.request.body)}</div>
+<div class="cols"><div class="req"><h5>request <code>${ex.request.method} ${ex.request.url}</code></h5>${headersTable(ex.request.headers, m.requestHeaders)}${bodyBlock(ex.request.body)}</div>
 <div class="res">${reply}</div></div></details>`;
 }

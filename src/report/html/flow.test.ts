@@ -15,7 +15,7 @@ describe('flows', () => {
 
   it('shows each step in order with its note, its exchange and the state after it', () => {
     const flow = sampleResults().checks[1].failure!.flows![0];
-    const out = flowBlock(flow, (ex) => `ex-${ex.seq}`);
+    const out = String(flowBlock(flow, (ex) => `ex-${ex.seq}`));
     expect(out.match(/<li>/g)).toHaveLength(2);
     expect(out.indexOf('id="ex-701"')).toBeLessThan(out.indexOf('id="ex-702"'));
     expect(out).toContain('answered the dialog with options [1]');

@@ -1,6 +1,6 @@
 import type { Exchange } from '../../http/exchange.js';
 import type { FlowRecord } from '../../runner/types.js';
-import { cut, html, json, plural } from './escape.js';
+import { cut, html, join, json, plural, type Html } from './escape.js';
 import { exchangeBlock } from './exchange.js';
 
 /** How many state changes a step lists before it says "and N more". */
@@ -39,28 +39,31 @@ export function stateChanges(before: unknown, after: unknown, path = '', out: st
 }
 
 /** The changes line of a step: the first few paths, escaped. */
-function changesLine(before: unknown, after: unknown, first: boolean): string {
+function changesLine(before: unknown, after: unknown, first: boolean): Html | '' {
   if (after === undefined || first) return '';
   const list = stateChanges(before, after);
-  if (list.length === 0) return '<p class="changes muted">state unchanged</p>';
+  if (list.length === 0) return html`<p class="changes muted">state unchanged</p>`;
   const shown = list.slice(0, MAX_CHANGES);
-  const more = list.length > MAX_CHANGES ? ` <span class="muted">and more</span>` : '';
-  return `<p class="changes">changed: ${shown.map((c) => `<code>${html(c)}</code>`).join(' ')}${more}</p>`;
+  const more = list.length > MAX_CHANGES ? html` <span class="muted">and more</span>` : '';
+  return html`<p class="changes">changed: ${join(
+    shown.map((c) => html`<code>${c}</code>`),
+    ' ',
+  )}${more}</p>`;
 }
 
 /**
  * A flow as the POS lived it: each step in order, its note, its exchange (collapsed, with an anchor so
  * other parts of the check can point at it) and the session state after it, with what changed.
  */
-export function flowBlock(flow: FlowRecord, anchorOf: (ex: Exchange) => string | undefined): string {
+export function flowBlock(flow: FlowRecord, anchorOf: (ex: Exchange) => string | undefined): Html {
   let before: unknown;
   const steps = flow.steps.map((step, i) => {
     const state =
       step.state === undefined
         ? ''
-        : `${changesLine(before, step.state, i === 0)}<details class="state"><summary>POS state after step ${i + 1}</summary><pre class="body json">${html(cut(json(step.state)))}</pre></details>`;
+        : html`${changesLine(before, step.state, i === 0)}<details class="state"><summary>POS state after step ${i + 1}</summary><pre class="body json">${cut(json(step.state))}</pre></details>`;
     if (step.state !== undefined) before = step.state;
-    return `<li><div class="step-head"><span class="step-n">${i + 1}</span>${step.note ? ` <span class="note">${html(step.note)}</span>` : ''}</div>${exchangeBlock(step.exchange, { anchor: anchorOf(step.exchange) })}${state}</li>`;
+    return html`<li><div class="step-head"><span class="step-n">${i + 1}</span>${step.note ? html` <span class="note">${step.note}</span>` : ''}</div>${exchangeBlock(step.exchange, { anchor: anchorOf(step.exchange) })}${state}</li>`;
   });
-  return `<div class="flow"><h5>flow <b>${html(flow.name)}</b> <span class="muted">${plural(flow.steps.length, 'step')}</span></h5><ol class="steps">${steps.join('')}</ol></div>`;
+  return html`<div class="flow"><h5>flow <b>${flow.name}</b> <span class="muted">${plural(flow.steps.length, 'step')}</span></h5><ol class="steps">${steps}</ol></div>`;
 }

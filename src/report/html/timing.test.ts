@@ -22,7 +22,7 @@ describe('latency figures', () => {
     const { hist, sampled } = histogramOf(sampleResults());
     expect(sampled).toBe(true);
     expect(hist.counts.startSession.reduce((a, b) => a + b)).toBe(12);
-    expect(timing(sampleResults())).toContain('only the sampled exchanges are counted');
+    expect(String(timing(sampleResults()))).toContain('only the sampled exchanges are counted');
   });
 
   it('spans whole decades from the fastest reply to the slowest budget or reply', () => {
@@ -32,7 +32,7 @@ describe('latency figures', () => {
   });
 
   it('shows p50, p95 and max against each budget and flags an event over it', () => {
-    const out = timing(sampleResults());
+    const out = String(timing(sampleResults()));
     const rows = [...out.matchAll(/<tr class="(over)?"><td><code>(\w+)<\/code>/g)].map((m) => [m[2], m[1] === 'over']);
     expect(rows).toEqual([
       ['startSession', false],
