@@ -61,7 +61,7 @@ export type LineAddition = MplusReplyLineAdditions[number];
  */
 export function applyReply(view: PosView, event: CatalogueEvent, reply: MplusReply, known: Set<string>, freshId: () => string): Applied {
   const notes: string[] = [];
-  const allowed = new Set(event.replyObjects);
+  const allowed = new Set<string>(event.replyObjects);
   for (const key of Object.keys(reply)) {
     if (!known.has(key) || allowed.has(key)) continue;
     return { notes, refusal: { code: NOT_ALLOWED[key] ?? 'INVALID_DATA', message: `${key} is not allowed in the reply to ${event.name}.` } };

@@ -1,3 +1,4 @@
+import type { ReplyObject } from '../generated/mplus/events.js';
 import type { MplusReplyForm } from '../generated/mplus/reply/form.js';
 import fc from 'fast-check';
 import type { MplusContext } from './context.js';
@@ -73,7 +74,7 @@ export async function conversationProperty(
   return { found: found.length, cases };
 }
 
-function eventsTried(t: MplusContext, object: string): string {
+function eventsTried(t: MplusContext, object: ReplyObject): string {
   return t
     .events()
     .filter((e) => t.catalogue.get(e.name).replyObjects.includes(object))

@@ -1,3 +1,4 @@
+import type { ReplyObject } from '../generated/mplus/events.js';
 import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { FlowRecord } from '../runner/types.js';
 import type { MplusContext } from './context.js';
@@ -33,7 +34,7 @@ export function tillFor(t: MplusContext, template: MplusRequest, name: string, o
 }
 
 /** Subscribed events whose replies may carry `object`, interactive ones first (not the long-poll or courtesy events). */
-export function eventsAllowing(t: MplusContext, object: string): string[] {
+export function eventsAllowing(t: MplusContext, object: ReplyObject): string[] {
   return t
     .events()
     .map((e) => t.catalogue.get(e.name))

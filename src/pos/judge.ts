@@ -1,7 +1,6 @@
 import type { MplusReply } from '../generated/mplus/reply.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { schemasDir } from '../paths.js';
+import type { MplusErrorCode } from '../generated/mplus/error-code.js';
+import type { SchemaRegistry } from '../schema/registry.js';
 import type { MplusContext, Delivery } from './context.js';
 import { isJsonContentType } from '../protocol/mplus/reply.js';
 import { toleratedInWords, toleratedRefusal } from '../protocol/mplus/readings.js';
@@ -9,8 +8,13 @@ import type { RequestShape } from '../protocol/mplus/requests.js';
 import { deriveSeed } from '../runner/seed.js';
 import { exploredRequests } from './explored.js';
 
-/** The vendor's error codes (`schemas/mplus/error-code.schema.json`; the vendor's list is cut off). */
-export const ERROR_CODES: readonly string[] = (JSON.parse(readFileSync(join(schemasDir, 'mplus', 'error-code.schema.json'), 'utf8')) as { enum: string[] }).enum;
+/** The vendor's error codes, read through the schema registry (`mplus/error-code.schema.json`; the vendor's list is cut off). */
+export function errorCodes(schemas: SchemaRegistry): readonly string[] {
+  return (schemas.get(ERROR_CODE_SCHEMA) as { enum: MplusErrorCode[] }).enum;
+}
+
+/** The schema of the vendor's error codes. */
+export const ERROR_CODE_SCHEMA = 'mplus/error-code.schema.json';
 
 /** A reply in a few words, for "received: …". */
 export function received(d: Delivery): string {

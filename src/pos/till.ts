@@ -11,9 +11,6 @@ import type { FormAnswer } from './form.js';
 import { received, replyObject, replyProblems, toleratedWarning } from './judge.js';
 import { PosSession } from './session.js';
 
-/** How many times one event is re-sent with a dialog or form answer before hookcert calls it a loop. */
-export const MAX_FOLLOW_UPS = 5;
-
 /** How the POS user answers dialogs and forms; a method returning `undefined` walks away from it. */
 export interface Responder {
   dialog?(dialog: DialogReply, earlierOptionIds: number[]): number[] | undefined;
@@ -183,7 +180,7 @@ export class Till {
       if (conv.problem) return conv;
       const reply = step.reply;
       if (reply.dialog && this.opts.responder?.dialog) {
-        if (followUps >= MAX_FOLLOW_UPS) return this.bound(conv, step, `the reply to ${event} still asks a dialog after ${MAX_FOLLOW_UPS} answers`);
+        if (followUps >= this.t.catalogue.maxFollowUps) return this.bound(conv, step, `the reply to ${event} still asks a dialog after ${this.t.catalogue.maxFollowUps} answers`);
         const selection = this.opts.responder.dialog(reply.dialog, [...earlier]);
         if (selection === undefined) return conv;
         earlier.push(...optionIds(reply.dialog));
@@ -193,7 +190,7 @@ export class Till {
         continue;
       }
       if (reply.form && this.opts.responder?.form) {
-        if (followUps >= MAX_FOLLOW_UPS) return this.bound(conv, step, `the reply to ${event} still asks a form after ${MAX_FOLLOW_UPS} answers`);
+        if (followUps >= this.t.catalogue.maxFollowUps) return this.bound(conv, step, `the reply to ${event} still asks a form after ${this.t.catalogue.maxFollowUps} answers`);
         const answer = this.opts.responder.form(reply.form);
         if (answer === undefined) return conv;
         followUps++;
@@ -263,7 +260,7 @@ export class Till {
   }
 
   private bound(conv: Conversation, step: Step, message: string): Conversation {
-    conv.problem = { kind: 'follow-up-bound', message, expected: `the conversation ends within ${MAX_FOLLOW_UPS} dialog or form answers`, step };
+    conv.problem = { kind: 'follow-up-bound', message, expected: `the conversation ends within ${this.t.catalogue.maxFollowUps} dialog or form answers`, step };
     return conv;
   }
 

@@ -56,6 +56,10 @@ export interface MplusEventCatalogue {
   $schema?: "https://hookcert.dev/schemas/mplus/events.schema.json";
   $comment?: string;
   /**
+   * How many times the POS re-sends one event with a dialog or form answer before the suite calls the conversation a loop (MP-DLG-002, every conversation of the flow checks). The spec sets no bound ("The next request will include the selected dialog option"); a dialog that keeps coming back holds the POS user in front of it for ever. The suite's bound, not the vendor's.
+   */
+  maxFollowUps: number;
+  /**
    * Event name → entry: exactly the events named in the spec.
    */
   events: {

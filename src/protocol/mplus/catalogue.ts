@@ -1,35 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Event, MplusEventCatalogue } from '../../generated/mplus/events.js';
 import { schemasDir } from '../../paths.js';
 
-/** One event of the catalogue `schemas/mplus/events.json`: the only place per-event knowledge lives. */
-export interface CatalogueEvent {
-  name: string;
-  description: string;
-  source: string;
-  /** Whether the request carries a `session` object (`absent` for backgroundPoll). */
-  session: 'required' | 'absent';
-  /** The session is over after this event (merge, cancel, complete, credit). */
-  sessionEnds: boolean;
-  /** Event-specific request objects the event always carries. */
-  requestObjects: string[];
-  /** Request objects it may carry. */
-  optionalRequestObjects: string[];
-  /** Reply objects the POS accepts for this event. */
-  replyObjects: string[];
-  blocking: 'optional' | 'always' | 'never';
-  polling: 'optional' | 'always' | 'never';
-  /** Default reply budget (ms). */
-  budgetMs: number;
-  class: 'interactive' | 'long-poll' | 'background' | 'courtesy' | 'notification';
-}
+/**
+ * One event of the catalogue `schemas/mplus/events.json` (the generated `Event` of `mplus/events.schema.json`)
+ * with its name: the only place per-event knowledge lives.
+ */
+export type CatalogueEvent = Event & { name: string };
 
 /** The MplusKASSA event catalogue. */
 export class Catalogue {
   readonly events: ReadonlyMap<string, CatalogueEvent>;
+  /** {@link MplusEventCatalogue.maxFollowUps}: dialog or form answers to one event before the conversation is a loop. */
+  readonly maxFollowUps: number;
 
-  constructor(raw: { events: Record<string, Omit<CatalogueEvent, 'name'>> }) {
+  constructor(raw: MplusEventCatalogue) {
     this.events = new Map(Object.entries(raw.events).map(([name, e]) => [name, { ...e, name }]));
+    this.maxFollowUps = raw.maxFollowUps;
   }
 
   /** Every event name, in catalogue order. */
@@ -59,6 +47,6 @@ export class Catalogue {
 let shared: Catalogue | undefined;
 /** The catalogue shipped in `schemas/mplus/events.json`. */
 export function catalogue(): Catalogue {
-  shared ??= new Catalogue(JSON.parse(readFileSync(join(schemasDir, 'mplus', 'events.json'), 'utf8')));
+  shared ??= new Catalogue(JSON.parse(readFileSync(join(schemasDir, 'mplus', 'events.json'), 'utf8')) as MplusEventCatalogue);
   return shared;
 }

@@ -1,11 +1,12 @@
 import { conversationProperty, validResponder } from '../../../src/pos/conversations.js';
 import { failConversation } from '../../../src/pos/flows.js';
-import { MAX_FOLLOW_UPS } from '../../../src/pos/till.js';
+import { catalogue } from '../../../src/protocol/mplus/catalogue.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
   id: 'MP-DLG-002',
-  title: `MUST end a chain of dialogs within ${MAX_FOLLOW_UPS} answers`,
+  // The bound is the catalogue's (schemas/mplus/events.json, maxFollowUps): the spec sets none.
+  title: `MUST end a chain of dialogs within ${catalogue().maxFollowUps} answers`,
   level: 'MUST',
   area: 'dialog',
   spec: {

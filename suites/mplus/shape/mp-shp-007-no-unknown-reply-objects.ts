@@ -8,7 +8,7 @@ export default mplusCheck({
   area: 'shape',
   spec: { doc: SPEC.reference, quote: 'When replying to a webhook, you can choose to reply with an empty body, or with one or more of the following objects' },
   async run(t) {
-    const known = new Set(t.catalogue.names().flatMap((e) => t.catalogue.get(e).replyObjects));
+    const known = new Set<string>(t.catalogue.names().flatMap((e) => t.catalogue.get(e).replyObjects));
     await everyReply(t, (d) => {
       const unknown = Object.keys(replyObject(d)).filter((k) => !known.has(k));
       if (unknown.length > 0)
