@@ -18,7 +18,8 @@ export interface FlowDefinition {
   hint: string;
 }
 
-const CATALOGUE_HINT =
+/** What to configure when the endpoint answered only for data hookcert did not send: its own catalogue. */
+export const CATALOGUE_HINT =
   'list the articles, codes, relations, custom actions or payment methods your endpoint reacts to under `catalogue` in hookcert.config.json';
 
 /** The flows, in checklist order. */

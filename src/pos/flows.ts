@@ -70,7 +70,14 @@ export async function probe(t: MplusContext, object: 'dialog' | 'form', opts: { 
  * (`not exercised: no reply carried a dialog (exploration sent 96 requests …); list the articles …`).
  */
 export function notReached(t: MplusContext, flow: string, what: string, blind: string): string {
-  const hint = FLOWS.find((f) => f.flow === flow)?.hint;
+  return notExercised(t, what, blind, FLOWS.find((f) => f.flow === flow)?.hint);
+}
+
+/**
+ * The reason of a skip for want of a reply to judge: `not exercised: <what> (<what was tried>); <hint>`. `blind`
+ * says what the check tried itself when no exploration ran.
+ */
+export function notExercised(t: MplusContext, what: string, blind: string, hint?: string): string {
   const tried = t.explored ? t.explored.tried() : blind;
   return `not exercised: ${what} (${tried})${hint ? `; ${hint}` : ''}`;
 }

@@ -92,6 +92,7 @@ const CERTIFIES: Array<[RegExp, string[]]> = [
   [/^MP-POL-/, ['polling']],
   [/^MP-EXT-/, ['external payments']],
   [/^MP-SHP-004$/, ['line changes']],
+  [/^MP-SIG-010$/, ['reply signatures']],
   // Both words, not "dialogs and forms": the list would otherwise say dialogs twice ("dialogs, …, dialogs and forms").
   [/^MP-SHP-00[56]$/, ['dialogs', 'forms']],
   [/^MP-SES-/, ['sessions']],

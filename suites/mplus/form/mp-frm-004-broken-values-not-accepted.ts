@@ -1,6 +1,6 @@
 import type { MplusReplyForm } from '../../../src/generated/mplus/reply/form.js';
 import { sampledResponder } from '../../../src/pos/conversations.js';
-import { probe, tillFor } from '../../../src/pos/flows.js';
+import { notReached, probe, tillFor } from '../../../src/pos/flows.js';
 import { everyBrokenFormAnswer } from '../../../src/pos/form.js';
 import { deriveSeed } from '../../../src/runner/seed.js';
 import { mplusCheck, SPEC } from '../check.js';
@@ -16,7 +16,7 @@ export default mplusCheck({
   spec: { doc: SPEC.reference, quote: 'form.fields[].regex | string (optional) | A regex pattern to validate the input.' },
   async run(t) {
     const found = await probe(t, 'form');
-    if (found.length === 0) t.skip('not exercised: no reply carried a form');
+    if (found.length === 0) t.skip(notReached(t, 'form', 'no reply carried a form', `generated requests of ${t.events().length} events`));
     const accepted: string[] = [];
     for (const { event, template } of found.slice(0, 2)) {
       // Every constraint of the first form, broken one at a time, on purpose: the same cases under every seed.

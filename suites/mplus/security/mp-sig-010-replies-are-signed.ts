@@ -1,3 +1,6 @@
+import { CATALOGUE_HINT } from '../../../src/pos/coverage.js';
+import { exploredRequests } from '../../../src/pos/explored.js';
+import { notExercised } from '../../../src/pos/flows.js';
 import { received } from '../../../src/pos/judge.js';
 import { mplusCheck, SPEC } from '../check.js';
 
@@ -10,8 +13,11 @@ export default mplusCheck({
   async run(t) {
     let signed = 0;
     for (const event of t.events()) {
-      for (let i = 0; i < 3; i++) {
-        const d = await t.deliver(event.name, t.request(event.name));
+      // What the exploration found opening a flow of this event first: an endpoint that answers with a body only
+      // for its own data (a ticket article, a member's card) signs those replies too.
+      const explored = exploredRequests(t, event.name, 2);
+      for (let i = 0; i < explored.length + 3; i++) {
+        const d = await t.deliver(event.name, explored[i] ?? t.request(event.name));
         const r = d.reply;
         if (r.missing || r.empty) continue;
         if (r.signature === 'missing')
@@ -26,6 +32,6 @@ export default mplusCheck({
         signed++;
       }
     }
-    if (signed === 0) t.skip('no subscribed event got a non-empty reply, so there was no reply signature to check');
+    if (signed === 0) t.skip(notExercised(t, 'no subscribed event got a non-empty reply, so there was no reply signature to check', `3 generated requests of each of ${t.events().length} events`, CATALOGUE_HINT));
   },
 });

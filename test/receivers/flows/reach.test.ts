@@ -95,6 +95,24 @@ describe('a loyalty system that discounts only its own article numbers (plain no
   });
 });
 
+describe('the checks that judge replies start from what the exploration found', () => {
+  it('MP-SIG-010 judges the signed replies of an endpoint that answers only its own article, MP-ERR-008 refuses its discount; without them each is not exercised and says what to configure', async () => {
+    const receiver = await startLoyaltyReceiver({ secret, articleNumbers: [1005] });
+    closers.push(receiver.close);
+    const checks = ['--check', 'MP-SIG-010,MP-ERR-008'];
+    const out = await cli(['run', '--url', receiver.url, '--events', 'startSession,addSessionLine', '--seed', '5', '--runs', '4', ...checks], env);
+    expect(statuses(out.results), out.stdout).toEqual({ 'MP-SIG-010': 'pass', 'MP-ERR-008': 'pass' });
+    // An article number that neither the spec's vocabulary nor a catalogue gives: no reply has a body.
+    const blind = await startLoyaltyReceiver({ secret, articleNumbers: [8123] });
+    closers.push(blind.close);
+    const none = await cli(['run', '--url', blind.url, '--events', 'startSession,addSessionLine', '--seed', '5', '--runs', '4', ...checks], env);
+    expect(check(none.results, 'MP-SIG-010').reason).toMatch(/^not exercised: no subscribed event got a non-empty reply, so there was no reply signature to check \(exploration sent \d+ requests .*\); list the articles.* under `catalogue`/);
+    expect(check(none.results, 'MP-ERR-008').reason).toMatch(/^not exercised: no reply changed or added lines \(exploration sent .*\); list the articles.* under `catalogue`/);
+    expect(none.results!.coverage!.notCertified).toEqual(['errors', 'reply signatures']);
+    expect(none.stdout).toMatch(/verdict: conformant; not certified for: errors, reply signatures/);
+  });
+});
+
 describe('polling where the subscription does not say', () => {
   it('a receiver that polls when asked has MP-POL-001..003 run on addSessionLine with no config, and the coverage says why', async () => {
     const receiver = await python(['--polls']);
