@@ -90,6 +90,19 @@ describe('console output on a terminal', () => {
     expect(cut).toContain('1 fail');
   });
 
+  it('the closing lines (coverage rows, notes, the verdict) fit the width too, wrapped under a deeper indent', () => {
+    const { r, out } = reporter(true, 60);
+    r.planned([]);
+    const flows = [{ flow: 'dialog', title: 't', reached: false, count: 0, events: [], checks: ['MP-DLG-001'], hint: `list the articles ${'and more words '.repeat(8)}under \`catalogue\`` }];
+    r.finish({ ...sampleResults(), coverage: { flows, events: [], unexercised: [], notCertified: [], notes: [`addSessionLine polls when asked ${'x '.repeat(40)}`] } }, `/tmp/${'long-folder-name/'.repeat(4)}report`);
+    const lines = out().replace(/\r\x1b\[2K/g, '').trimEnd().split('\n');
+    const report = lines.pop()!;
+    expect(report).toBe(`report: /tmp/${'long-folder-name/'.repeat(4)}report/index.html`); // whole, so it can be opened
+    for (const l of lines) expect([...l].length, l).toBeLessThanOrEqual(60);
+    const row = lines.findIndex((l) => l.startsWith('  - dialog'));
+    expect(lines[row + 1]).toMatch(/^ {6}\S/); // the rest of the row, 4 deeper than the row
+  });
+
   it('lines of checks that did not pass fit the width; long findings wrap under their indent', () => {
     const { r, out } = reporter(true, 60);
     r.planned([def('A')]);

@@ -166,9 +166,21 @@ export class ConsoleReporter implements RunListener {
     // The verdict (what a certifier reads) and the gate (what CI decides, after the baseline), side by side.
     const said = verdictGateText(results, results.coverage?.notCertified);
     lines.push(`verdict: ${this.paint(status, said.verdict)} · gate: ${this.paint(results.gate.passed ? 'pass' : 'fail', said.gate)} (seed ${results.seed})`);
-    if (reportDir) lines.push(`report: ${reportDir}/index.html`);
-    this.out(`${lines.join('\n')}\n`);
+    // On a terminal the closing lines fit its width too (the coverage rows run to 180 characters); the report's
+    // path stays whole, so a terminal can still open it.
+    const shown = this.opts.progress ? lines.flatMap((l) => wrapped(l, this.width)) : lines;
+    if (reportDir) shown.push(`report: ${reportDir}/index.html`);
+    this.out(`${shown.join('\n')}\n`);
   }
+}
+
+/** `line` in lines of at most `width` characters, wrapped at spaces; what follows the first line goes 4 deeper. */
+function wrapped(line: string, width: number): string[] {
+  if ([...line].length <= width) return [line];
+  const indent = /^ */.exec(line)![0];
+  const [first, ...rest] = block(line.slice(indent.length), indent, width);
+  if (rest.length === 0) return [first];
+  return [first, ...block(rest.map((l) => l.slice(indent.length)).join(' '), `${indent}    `, width)];
 }
 
 /** The baseline comparison in words: what is known, what is new, what was fixed (and should leave the baseline). */
