@@ -50,6 +50,30 @@ describe('the gate has no holes', () => {
     expect((await run('--url', 'http://127.0.0.1:8/webhooks')).stderr).toContain('given twice');
   });
 
+  it('every command checks its values as the command line is parsed: a bad one is one line and exit 2, nothing run', async () => {
+    const cases: Array<[string[], string]> = [
+      [['demo', '--profile', 'mplsu'], 'hookcert: --profile must be one of mplus, kopokopo, standard-webhooks (got "mplsu") (did you mean "mplus"?)\n'],
+      [['list', '--profile', 'kopokop'], 'hookcert: --profile must be one of mplus, kopokopo, standard-webhooks (got "kopokop") (did you mean "kopokopo"?)\n'],
+      [['serve', '--port', '99999'], 'hookcert: --port takes a port number 0-65535 (got "99999")\n'],
+      [['serve', '--secret-encoding', 'hex'], 'hookcert: --secret-encoding must be one of base64, utf8 (got "hex")\n'],
+      [['demo', '--runs', '0'], 'hookcert: --runs must be between 1 and 1000000 (got 0)\n'],
+    ];
+    for (const [argv, stderr] of cases) {
+      const out = await cli(argv);
+      expect(out.code, argv.join(' ')).toBe(2);
+      expect(out.stderr, argv.join(' ')).toBe(stderr);
+      expect(out.stdout, argv.join(' ')).toBe('');
+    }
+    // --help lists the choices commander checks.
+    expect((await cli(['run', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('(choices: "must", "should")');
+  });
+
+  it('HOOKCERT_SECRET is the value of --secret unless the flag is given: the flag then is not "given twice"', async () => {
+    const out = await cli(['run', '--url', 'http://127.0.0.1:9/webhooks', '--secret', SECRET, '--seed', 'x'], { HOOKCERT_SECRET: 'another-secret' });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe('hookcert: --seed takes a whole number (got "x")\n');
+  });
+
   it('a bare `hookcert` prints the help and exits 2; `--help` exits 0', async () => {
     const bare = await cli([]);
     expect(bare.code).toBe(2);

@@ -25,15 +25,23 @@ export function oneLine(text: string): string {
   return `hookcert: ${text.trim().replace(/^(error|hookcert):\s*/i, '').replace(/^hookcert:\s*/i, '').split(/\s*\n\s*/).join(' ')}\n`;
 }
 
-/** The commander option of a spec: a list flag joins its repetitions, any other flag with a value may come once. */
-function optionOf(spec: OptionSpec): Option {
+/**
+ * The commander option of a spec, on `cmd`: its value checked by the spec's rule as commander parses (a bad one
+ * is a one-line usage error before the command runs), its choices listed in `--help`; a list flag joins its
+ * repetitions, any other flag with a value may come once on the command line (a value from the environment
+ * does not count: the flag overrides it).
+ */
+function optionOf(spec: OptionSpec, cmd: Command): Option {
   const option = new Option(spec.flags, spec.description);
   if (!/[<[]/.test(spec.flags)) return option;
+  if (spec.value?.choices) option.choices(spec.value.choices);
   return option.argParser((value: string, previous: unknown) => {
     if (spec.repeatable === 'each') return [...((previous as string[] | undefined) ?? []), value];
-    if (previous === undefined || typeof previous !== 'string') return value;
-    if (spec.repeatable) return `${previous},${value}`;
-    throw new InvalidArgumentError(`given twice ("${previous}", then "${value}"): give it once`);
+    const repeated = typeof previous === 'string' && cmd.getOptionValueSource(option.attributeName()) === 'cli';
+    if (repeated && spec.repeatable) return `${previous},${value}`;
+    if (repeated) throw new InvalidArgumentError(`given twice ("${previous}", then "${value}"): give it once`);
+    spec.value?.parse(value);
+    return value;
   });
 }
 
@@ -49,7 +57,14 @@ export function program(io: Io, done: (code: number) => void): Command {
   for (const [name, info] of Object.entries(COMMANDS) as Array<[CommandName, (typeof COMMANDS)[CommandName]]>) {
     const cmd = root.command(name).description(info.summary).exitOverride().showSuggestionAfterError(true);
     cmd.configureOutput(output);
-    for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) cmd.addOption(optionOf(spec));
+    for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) {
+      const option = optionOf(spec, cmd);
+      cmd.addOption(option);
+      // commander's Option.env() reads process.env only; the CLI reads its Io's environment (a test's, or the
+      // process's), so the value goes in as commander's own `env` source, which the flag overrides.
+      const fromEnv = spec.env === undefined ? undefined : io.env[spec.env];
+      if (fromEnv !== undefined) cmd.setOptionValueWithSource(option.attributeName(), fromEnv, 'env');
+    }
     cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n${info.exitCodes ? `\n${info.exitCodes}\n` : ''}`);
     if (info.arguments) cmd.arguments(info.arguments);
     // Commander passes the positional arguments first, then the options and the command: they travel as `args`.

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mplusEvents } from '../pos/driver.js';
-import { durationMs, parseEndpointUrl, resolveRun } from './load.js';
+import { parseEndpointUrl, resolveRun } from './load.js';
+import { duration, valueOf } from './values.js';
+
+const durationMs = (flag: string, text: string | undefined) => valueOf(duration(flag), text);
 import { suggest } from '../suggest.js';
 
 const catalogues = () => mplusEvents;

@@ -6,7 +6,6 @@ import type { HookcertConfigJson } from '../generated/report/config.js';
 import { decodeSecret } from '../protocol/signature.js';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../runner/options.js';
 import { randomSeed } from '../runner/seed.js';
-import { parseShard } from '../runner/shard.js';
 import type { ProfileName } from '../runner/types.js';
 import { registry } from '../schema/registry.js';
 import { redact, Secret } from '../secret.js';
@@ -14,6 +13,7 @@ import { suggest } from '../suggest.js';
 import { catalogueOf } from '../runner/catalogue.js';
 import type { EventCatalogue, EventConfig, Subscription } from '../runner/subscription.js';
 import { readEventTypes, type EventTypeSchema } from './event-types.js';
+import { valueOf, VALUES } from './values.js';
 
 /** The config file's name, read from the working folder when `--config` is not given. */
 export const CONFIG_FILE = 'hookcert.config.json';
@@ -156,30 +156,6 @@ export function parseEndpointUrl(text: string, flag = '--url'): string {
   return text;
 }
 
-function integer(flag: string, text: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text.trim())) throw usage(`${flag} takes a whole number (got "${text}")`);
-  const n = Number(text);
-  if (n < min || n > max) throw usage(`${flag} must be between ${min} and ${max} (got ${n})`);
-  return n;
-}
-
-/** A duration flag: `500` or `500ms`, `2s`, `1.5s`, `10m`, `1h`; in milliseconds. */
-export function durationMs(flag: string, text: string | undefined, min = 1, max = 24 * 3_600_000): number | undefined {
-  if (text === undefined) return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?\s*$/.exec(text);
-  if (!m) throw usage(`${flag} takes a duration such as 500 (ms), 2s, 10m (got "${text}")`);
-  const n = Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 }[m[2] ?? 'ms']!);
-  if (n < min || n > max) throw usage(`${flag} must be between ${min} ms and ${max / 3_600_000} h (got ${n} ms)`);
-  return n;
-}
-
-function choice<T extends string>(flag: string, text: string | undefined, choices: readonly T[]): T | undefined {
-  if (text === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(text)) throw usage(`${flag} must be one of ${choices.join(', ')} (got "${text}")${suggest(text, choices)}`);
-  return text as T;
-}
-
 /**
  * Resolves flags, the config file and the environment into a run. Flags win over the file, the file over
  * defaults; the secret comes from `--secret`, then `HOOKCERT_SECRET`, then the file.
@@ -197,7 +173,7 @@ export function resolveRun(input: CliInput, catalogues: (profile: ProfileName) =
 }
 
 function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => EventCatalogue, env: NodeJS.ProcessEnv, file: ConfigFile, configPath: string | undefined): ResolvedRun {
-  const profile = choice('--profile', input.profile, ['mplus', 'kopokopo', 'standard-webhooks'] as const) ?? file.profile ?? 'mplus';
+  const profile = valueOf(VALUES.profile, input.profile) ?? file.profile ?? 'mplus';
   const urlText = input.url ?? file.endpointUrl;
   if (!urlText) throw usage('no endpoint: pass --url https://… (or set endpointUrl in hookcert.config.json)');
   const url = parseEndpointUrl(urlText, input.url ? '--url' : `endpointUrl in ${configPath}`);
@@ -205,7 +181,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
   if (secretText === undefined || secretText === '')
     throw new HookcertError(HookcertErrorCode.NO_SECRET, `no secret: set ${SECRET_ENV} (or pass --secret) to the endpoint's secret key`);
   const secretEncoding =
-    choice('--secret-encoding', input.secretEncoding, ['base64', 'utf8'] as const) ?? file.secretEncoding ?? (profile === 'kopokopo' ? 'utf8' : 'base64');
+    valueOf(VALUES.secretEncoding, input.secretEncoding) ?? file.secretEncoding ?? (profile === 'kopokopo' ? 'utf8' : 'base64');
   if (profile === 'mplus') decodeSecret(secretText, secretEncoding);
   // Standard Webhooks: `whsec_` + base64 of the key (the libraries also take the base64 alone).
   if (profile === 'standard-webhooks') {
@@ -225,7 +201,7 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
       throw new HookcertError(HookcertErrorCode.UNKNOWN_EVENT, `unknown ${profile === 'kopokopo' ? 'topic' : 'event'} "${name}"${suggest(name, known)}; \`hookcert list --events-catalogue${profile === 'mplus' ? '' : ` --profile ${profile}`}\` lists them`);
   }
   // Budgets: --budget, else the event's own in the file, else run.budgetMs of the file, else the catalogue's.
-  const budget = durationMs('--budget', input.budget);
+  const budget = valueOf(VALUES.budget, input.budget);
   const fileBudget = file.run?.budgetMs;
   const events: EventConfig[] = chosen
     .map((name) => ({ name, ...catalogue.defaults(name), ...(fileBudget ? { budgetMs: fileBudget } : {}), ...(file.events?.[name] ?? {}), ...(budget ? { budgetMs: budget } : {}) }))
@@ -256,24 +232,24 @@ function resolveWith(input: CliInput, catalogues: (profile: ProfileName) => Even
   const checks = input.check !== undefined ? splitList(input.check) : undefined;
   const options: RunOptions = {
     ...DEFAULT_RUN_OPTIONS,
-    seed: integer('--seed', input.seed, -0x80000000, 0x7fffffff) ?? file.run?.seed ?? randomSeed(),
-    runs: integer('--runs', input.runs, 1, 1_000_000) ?? (input.quick ? QUICK_RUNS : undefined) ?? file.run?.runs ?? DEFAULT_RUN_OPTIONS.runs,
+    seed: valueOf(VALUES.seed, input.seed) ?? file.run?.seed ?? randomSeed(),
+    runs: valueOf(VALUES.runs, input.runs) ?? (input.quick ? QUICK_RUNS : undefined) ?? file.run?.runs ?? DEFAULT_RUN_OPTIONS.runs,
     level: failOn(input) ?? file.run?.level ?? DEFAULT_RUN_OPTIONS.level,
-    concurrency: integer('--concurrency', input.concurrency, 1, 512) ?? file.run?.concurrency ?? DEFAULT_RUN_OPTIONS.concurrency,
-    maxBodyBytes: integer('--max-body-bytes', input.maxBodyBytes, 1024) ?? file.run?.maxBodyBytes ?? DEFAULT_RUN_OPTIONS.maxBodyBytes,
-    connectTimeoutMs: durationMs('--connect-timeout', input.connectTimeout) ?? file.run?.connectTimeoutMs ?? DEFAULT_RUN_OPTIONS.connectTimeoutMs,
-    graceMs: durationMs('--grace', input.grace, 0) ?? file.run?.graceMs ?? DEFAULT_RUN_OPTIONS.graceMs,
-    maxRunMs: durationMs('--max-run-time', input.maxRunTime, 100) ?? file.run?.maxRunMs ?? DEFAULT_RUN_OPTIONS.maxRunMs,
+    concurrency: valueOf(VALUES.concurrency, input.concurrency) ?? file.run?.concurrency ?? DEFAULT_RUN_OPTIONS.concurrency,
+    maxBodyBytes: valueOf(VALUES.maxBodyBytes, input.maxBodyBytes) ?? file.run?.maxBodyBytes ?? DEFAULT_RUN_OPTIONS.maxBodyBytes,
+    connectTimeoutMs: valueOf(VALUES.connectTimeout, input.connectTimeout) ?? file.run?.connectTimeoutMs ?? DEFAULT_RUN_OPTIONS.connectTimeoutMs,
+    graceMs: valueOf(VALUES.grace, input.grace) ?? file.run?.graceMs ?? DEFAULT_RUN_OPTIONS.graceMs,
+    maxRunMs: valueOf(VALUES.maxRunTime, input.maxRunTime) ?? file.run?.maxRunMs ?? DEFAULT_RUN_OPTIONS.maxRunMs,
     ...(checks ? { checks } : {}),
     ...(exploreRequests(input, file) !== undefined ? { exploreRequests: exploreRequests(input, file) } : {}),
-    ...(input.shard !== undefined ? { shard: parseShard(input.shard) } : {}),
+    ...(input.shard !== undefined ? { shard: VALUES.shard.parse(input.shard) } : {}),
     pollingBounds: {
-      maxRounds: integer('--max-polling-rounds', input.maxPollingRounds, 1, 10_000) ?? file.run?.polling?.maxRounds ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxRounds,
-      maxMs: durationMs('--max-polling-time', input.maxPollingTime, 100) ?? file.run?.polling?.maxMs ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxMs,
+      maxRounds: valueOf(VALUES.maxPollingRounds, input.maxPollingRounds) ?? file.run?.polling?.maxRounds ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxRounds,
+      maxMs: valueOf(VALUES.maxPollingTime, input.maxPollingTime) ?? file.run?.polling?.maxMs ?? DEFAULT_RUN_OPTIONS.pollingBounds.maxMs,
     },
     paymentBounds: {
-      maxRounds: integer('--max-payment-polls', input.maxPaymentPolls, 1, 10_000) ?? file.run?.externalPayment?.maxRounds ?? DEFAULT_RUN_OPTIONS.paymentBounds.maxRounds,
-      maxMs: durationMs('--max-payment-time', input.maxPaymentTime, 100) ?? file.run?.externalPayment?.maxMs ?? DEFAULT_RUN_OPTIONS.paymentBounds.maxMs,
+      maxRounds: valueOf(VALUES.maxPaymentPolls, input.maxPaymentPolls) ?? file.run?.externalPayment?.maxRounds ?? DEFAULT_RUN_OPTIONS.paymentBounds.maxRounds,
+      maxMs: valueOf(VALUES.maxPaymentTime, input.maxPaymentTime) ?? file.run?.externalPayment?.maxMs ?? DEFAULT_RUN_OPTIONS.paymentBounds.maxMs,
     },
     ...(callbackUrl(input, file, configPath) ?? {}),
     ...(input.quick ? { quick: true } : {}),
@@ -320,14 +296,13 @@ function callbackUrl(input: CliInput, file: ConfigFile, configPath: string | und
 
 /** `--explore`, else `run.exploreRequests` of the file. */
 function exploreRequests(input: CliInput, file: ConfigFile): number | undefined {
-  return integer('--explore', input.explore, 0, 100_000) ?? file.run?.exploreRequests;
+  return valueOf(VALUES.explore, input.explore) ?? file.run?.exploreRequests;
 }
 
 /** `--fail-on` and `--level` (its alias); both given, they must agree. */
 function failOn(input: CliInput): 'must' | 'should' | undefined {
-  const levels = ['must', 'should'] as const;
-  const a = choice('--fail-on', input.failOn, levels);
-  const b = choice('--level', input.level, levels);
+  const a = valueOf(VALUES.failOn, input.failOn);
+  const b = valueOf(VALUES.level, input.level);
   if (a && b && a !== b) throw usage(`--fail-on ${a} and --level ${b} disagree (--fail-on is an alias of --level): give one of them`);
   return a ?? b;
 }

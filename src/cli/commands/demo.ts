@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { resolveRun, type CliInput } from '../../config/load.js';
 import { findMutant } from '../../reference/mutants.js';
 import { serveHandlers } from '../../reference/server.js';
-import type { ProfileName } from '../../runner/types.js';
 import { bundleFromFlag } from '../../bundle/bundle.js';
 import { executeRun } from '../execute.js';
 import type { Io } from '../io.js';
+import { valueOf, VALUES } from '../../config/values.js';
 import { catalogues, profile } from '../../profiles.js';
 import { replayWords } from './run.js';
 
@@ -18,8 +18,8 @@ export const DEMO_SUBSCRIPTION_ID = 'hookcert-demo';
  * so every mutant shows up in the exit code.
  */
 export async function demoCommand(input: CliInput & { mutant?: string; verbose?: boolean; bundle?: string | boolean }, io: Io): Promise<number> {
-  const name = (input.profile ?? 'mplus') as ProfileName;
-  const entry = profile(name === 'kopokopo' || name === 'standard-webhooks' ? name : 'mplus');
+  const name = valueOf(VALUES.profile, input.profile) ?? 'mplus';
+  const entry = profile(name);
   // Standard Webhooks secrets are `whsec_` + base64 of the key; the others base64 (mplus) or text (kopokopo).
   const secret = `${name === 'standard-webhooks' ? 'whsec_' : ''}${randomBytes(32).toString('base64')}`;
   // A Kopo Kopo API key is used as text, never decoded: say so in the results.

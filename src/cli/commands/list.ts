@@ -1,11 +1,11 @@
 import { loadChecks } from '../../runner/load.js';
-import type { ProfileName } from '../../runner/types.js';
 import type { Io } from '../io.js';
+import { valueOf, VALUES } from '../../config/values.js';
 import { catalogues } from '../../profiles.js';
 
 /** `hookcert list`: the checklist (or with `--events-catalogue`, the events). */
 export async function listCommand(input: { profile?: string; json?: boolean; eventsCatalogue?: boolean }, io: Io): Promise<number> {
-  const name = (input.profile ?? 'mplus') as ProfileName;
+  const name = valueOf(VALUES.profile, input.profile) ?? 'mplus';
   if (input.eventsCatalogue) {
     const names = catalogues(name).names();
     io.stdout(input.json ? `${JSON.stringify(names, null, 2)}\n` : `${names.join('\n')}\n`);
@@ -19,7 +19,7 @@ export async function listCommand(input: { profile?: string; json?: boolean; eve
 
 /** `hookcert list-mutants`: the mutants and the checks each must fail. */
 export async function listMutantsCommand(input: { profile?: string; json?: boolean }, io: Io): Promise<number> {
-  const name = (input.profile ?? 'mplus') as ProfileName;
+  const name = valueOf(VALUES.profile, input.profile) ?? 'mplus';
   const { loadMutants } = await import('../../reference/mutants.js');
   const mutants = (await loadMutants(name)).map((m) => ({ name: m.name, profile: m.profile, description: m.description, checks: m.checks }));
   if (input.json) io.stdout(`${JSON.stringify(mutants, null, 2)}\n`);

@@ -7,21 +7,19 @@ import { shellWord } from '../../runner/replay.js';
 import type { ProfileName } from '../../runner/types.js';
 import type { Io } from '../io.js';
 import { profile } from '../../profiles.js';
+import { valueOf, VALUES } from '../../config/values.js';
 
 /** `hookcert serve`: the reference receiver (or a mutant) alone, on 127.0.0.1, until stopped. */
 export async function serveCommand(
   input: { profile?: string; port?: string; mutant?: string; secret?: string; secretEncoding?: string; subscriptionId?: string },
   io: Io,
 ): Promise<number> {
-  const name = (input.profile ?? 'mplus') as ProfileName;
-  if (name !== 'mplus' && name !== 'kopokopo' && name !== 'standard-webhooks')
-    throw new HookcertError(HookcertErrorCode.USAGE, `--profile must be mplus, kopokopo or standard-webhooks (got "${name}")`);
+  // The values as commander checked them (src/config/values.ts); the secret from --secret or HOOKCERT_SECRET.
+  const name = valueOf(VALUES.profile, input.profile) ?? 'mplus';
   const entry = profile(name);
-  const port = input.port === undefined ? 0 : Number(input.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HookcertError(HookcertErrorCode.USAGE, `--port takes a port number 0-65535 (got "${input.port}")`);
-  const encoding = (input.secretEncoding ?? 'base64') as 'base64' | 'utf8';
-  if (encoding !== 'base64' && encoding !== 'utf8') throw new HookcertError(HookcertErrorCode.USAGE, `--secret-encoding must be base64 or utf8 (got "${encoding}")`);
-  const given = input.secret ?? io.env.HOOKCERT_SECRET;
+  const port = valueOf(VALUES.port, input.port) ?? 0;
+  const encoding = valueOf(VALUES.secretEncoding, input.secretEncoding) ?? 'base64';
+  const given = input.secret;
   // Standard Webhooks secrets are `whsec_` + base64 of the key, as `hookcert run` wants them (the same checks).
   const secret = given ?? `${name === 'standard-webhooks' ? 'whsec_' : ''}${randomBytes(32).toString('base64')}`;
   if (name === 'mplus') decodeSecret(secret, encoding);
