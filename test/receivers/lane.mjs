@@ -2,7 +2,11 @@
 // hookcert commands one after another through the CLI's own entry (`main` of dist/src/cli/main.js, the code
 // bin.js runs), so the matrix's runs do not each pay Node's start, the module loading, the schema compiling and a
 // cold JIT (half of a --runs 3 run's CPU). One command at a time: a run's timing checks see the process as a
-// fresh CLI's would. Each job: { id, argv, env, cwd }; each answer: { id, code, stdout, stderr, wallMs }.
+// fresh CLI's would. Each job: { id, argv, env, cwd, reportDir }; each answer: { id, code, stdout, stderr, wallMs,
+// results }, results being the report's results.json without the exchanges (2 MB a run: parsed here, not in the
+// test's process, where the receivers written in TypeScript answer).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { main } from '../../dist/src/cli/main.js';
 
 process.on('message', async (job) => {
@@ -10,7 +14,19 @@ process.on('message', async (job) => {
   let stdout = '';
   let stderr = '';
   const io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), env: job.env, isTTY: false, cwd: job.cwd };
-  const code = await main(job.argv, io);
-  process.send({ id: job.id, code, stdout, stderr, wallMs: Date.now() - started });
+  const code = await main([...job.argv, '--report-dir', job.reportDir], io);
+  const wallMs = Date.now() - started;
+  let results;
+  try {
+    results = JSON.parse(readFileSync(join(job.reportDir, 'results.json'), 'utf8'));
+    for (const c of results.checks) {
+      c.exchanges = [];
+      delete c.flows;
+      if (c.failure) c.failure.exchanges = [];
+    }
+  } catch {
+    results = undefined;
+  }
+  process.send({ id: job.id, code, stdout, stderr, wallMs, results });
 });
 process.on('disconnect', () => process.exit(0));

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { ensureBuilt, ROOT } from '../hostile/child.js';
  * user's own process would have (test/hostile/child.ts measures those).
  */
 export interface Lanes {
-  /** Runs `hookcert <argv>` (a fresh `--report-dir` is added) in the next free lane. */
+  /** Runs `hookcert <argv>` (a fresh `--report-dir` is added: give none) in the next free lane. */
   run(argv: string[], opts?: LaneOptions): Promise<LaneRun>;
   /** Ends every lane (their runs are over: the caller awaited them). */
   close(): Promise<void>;
@@ -39,7 +39,7 @@ export interface LaneRun {
   /** From the command's start in its lane to its end. */
   wallMs: number;
   reportDir: string;
-  /** results.json of the report, when the command wrote one. */
+  /** results.json of the report, when the command wrote one, without the exchanges (they stay in the file). */
   results?: RunResults;
 }
 
@@ -49,6 +49,7 @@ interface Answer {
   stdout: string;
   stderr: string;
   wallMs: number;
+  results?: RunResults;
 }
 
 const LANE = join(dirname(fileURLToPath(import.meta.url)), 'lane.mjs');
@@ -101,7 +102,7 @@ export function startLanes(count: number): Lanes {
         }
         lane.on('message', onMessage);
         lane.once('exit', onExit);
-        lane.send({ id, argv: [...argv, '--report-dir', reportDir], env: { PATH: process.env.PATH, CI: 'true', ...opts.env }, cwd: ROOT });
+        lane.send({ id, argv, reportDir, env: { PATH: process.env.PATH, CI: 'true', ...opts.env }, cwd: ROOT });
       });
       lane.stderr!.off('data', onErr);
       // A lane that died (or was ended) is replaced by a fresh one on the next acquire.
@@ -111,14 +112,8 @@ export function startLanes(count: number): Lanes {
         const next = waiting.shift();
         if (next) next(spawnLane());
       }
-      let results: RunResults | undefined;
-      try {
-        results = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as RunResults;
-      } catch {
-        results = undefined;
-      }
-      if (!answer) return { code: null, stdout: '', stderr: `the lane ended before the command returned\n${laneErr}`, wallMs: Date.now() - started, reportDir, results };
-      return { code: answer.code, stdout: answer.stdout, stderr: answer.stderr + laneErr, wallMs: answer.wallMs, reportDir, results };
+      if (!answer) return { code: null, stdout: '', stderr: `the lane ended before the command returned\n${laneErr}`, wallMs: Date.now() - started, reportDir };
+      return { code: answer.code, stdout: answer.stdout, stderr: answer.stderr + laneErr, wallMs: answer.wallMs, reportDir, results: answer.results };
     },
     async close() {
       const lanes = [...all];
