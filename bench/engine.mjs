@@ -18,7 +18,7 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'src');
 const load = (path) => import(pathToFileURL(join(dist, path)).href);
 const [{ resolveRun }, { catalogues, profile }, { HttpClient }, { Recorder }, { registry }, { deriveSeed }] = await Promise.all([
   load('config/load.js'),
-  load('cli/profiles.js'),
+  load('profiles.js'),
   load('http/client.js'),
   load('runner/recorder.js'),
   load('schema/registry.js'),

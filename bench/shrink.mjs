@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const load = (path) => import(pathToFileURL(join(root, path)).href);
 const [{ resolveRun }, { catalogues, profile }, { run }, { mplusCheck, SPEC }, { eventRequests, expectRobustOver }] = await Promise.all([
   load('src/config/load.js'),
-  load('src/cli/profiles.js'),
+  load('src/profiles.js'),
   load('src/runner/run.js'),
   load('suites/mplus/check.js'),
   load('src/pos/judge-reply.js'),
