@@ -36,6 +36,15 @@ export function requestHeaders(sub: Subscription, signature: string | null, tamp
  * text, `--secret-encoding utf8`). A body altered in transit is the same request with another `eventCounter`.
  */
 export function mplusScheme(sub: Subscription): SignatureScheme {
+  let scheme = schemes.get(sub);
+  if (!scheme) schemes.set(sub, (scheme = buildScheme(sub)));
+  return scheme;
+}
+
+/** One scheme per subscription: every delivery signs with it, and decoding the secret each time is waste. */
+const schemes = new WeakMap<Subscription, SignatureScheme>();
+
+function buildScheme(sub: Subscription): SignatureScheme {
   const other = sub.secretEncoding === 'base64' ? 'utf8' : 'base64';
   return {
     key: decodeSecret(sub.secret.reveal(), sub.secretEncoding),
