@@ -4,6 +4,10 @@ import { round, seconds } from './lib.mjs';
 const yes = (x) => (x ? '**met**' : '**not met**');
 const s = (ms) => (ms === undefined ? '?' : `${seconds(ms)} s`);
 
+/** The markers of the README's performance figures (test/readme.test.ts holds them to bench/RESULTS.md). */
+export const README_BEGIN = '<!-- bench:begin (bench/RESULTS.md, written by `npm run bench`) -->';
+export const README_END = '<!-- bench:end -->';
+
 /** The page. */
 export function markdown({ takenAt, benchMs, machine: m, figures: f }) {
   const out = [
@@ -14,8 +18,7 @@ export function markdown({ takenAt, benchMs, machine: m, figures: f }) {
     'Every receiver, proxy and CLI runs in its own process on 127.0.0.1; wall times are a user\'s: `hookcert …` from spawn to exit.',
     '',
   ];
-  const summary = Object.entries(f).map(([name, x]) => `| ${name} | ${x.target} | ${yes(x.met)} |`);
-  out.push('| figure | target | |', '|---|---|---|', ...summary, '');
+  out.push(...table(f), '');
   if (f.latency) {
     out.push(`## A certification behind latency — ${yes(f.latency.met)}`, '', `Target: ${f.latency.target}. The reference receiver behind a loopback proxy that holds every reply for the added latency (bench/latency-proxy.mjs), \`hookcert run\` with the defaults (--concurrency 16) and with \`--concurrency 1\` (one check, one request at a time: the former behaviour). The --concurrency 1 runs wait on the network nearly all the time: they ran beside the other figures, each against its own receiver and proxy. Runs behind 50 ms: median of 3.`, '');
     out.push('| added latency | run | requests | wall, --concurrency 16 | wall, --concurrency 1 | faster | peak RSS | verdict |', '|---:|---|---:|---:|---:|---:|---:|---|');
@@ -27,9 +30,9 @@ export function markdown({ takenAt, benchMs, machine: m, figures: f }) {
   }
   if (f.startup) out.push(`## Start-up — ${yes(f.startup.met)}`, '', `Target: ${f.startup.target}. \`node -e 0\` ${f.startup.nodeMs} ms, \`hookcert --version\` ${f.startup.versionMs} ms (${f.startup.aboveMs} ms above), \`hookcert --help\` ${f.startup.helpMs} ms, \`hookcert list\` ${f.startup.listMs} ms (it reads the checks; no schema is compiled).`, '');
   if (f.engine) {
-    out.push(`## Engine overhead — ${yes(f.engine.met)}`, '', `Target: ${f.engine.target}. bench/engine.mjs drives the real engine: N workers, each a check context (MplusContext) delivering requests generated ahead of sending (as a check's cases are): stamping, serialising, HMAC signing, the HttpClient (undici's dispatcher), timing, reply judging (signature, JSON, ajv) and the Recorder; autocannon (a fixed body) against the same trivial receiver, alternating with it.`, '');
-    out.push('| concurrency | hookcert req/s | CPU ms/request | autocannon req/s | ratio (median) | ratios of the rounds |', '|---:|---:|---:|---:|---:|---|');
-    for (const r of f.engine.rows) out.push(`| ${r.concurrency} | ${r.hookcertRps} | ${r.hookcertCpuMsPerRequest} | ${r.autocannonRps} | ${r.ratio} | ${r.ratios.join(', ')} |`);
+    out.push(`## Engine overhead — ${yes(f.engine.met)}`, '', `Target: ${f.engine.target}. bench/engine.mjs drives the real engine: N workers, each a check context (MplusContext) delivering requests generated ahead of sending (as a check's cases are): stamping, serialising, HMAC signing, the HttpClient (undici's dispatcher), timing, reply judging (signature, JSON, ajv) and the Recorder; autocannon (a fixed body, of the mean size of hookcert\'s requests in the same round: the same bytes on the wire) against the same trivial receiver, alternating with it; beside them undici alone (bench/undici.mjs: hookcert\'s HTTP client, its Agent settings and response handler, autocannon\'s fixed body, nothing else), the floor of any engine built on it. Requests are generated before the warm-up (a check generates its cases before it sends them): the figure is the sending engine\'s.`, '');
+    out.push('| concurrency | hookcert req/s | CPU ms/request | undici alone req/s | CPU ms/request | autocannon req/s | CPU ms/request | hookcert ÷ autocannon (median) | undici alone ÷ autocannon | ratios of the rounds |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const r of f.engine.rows) out.push(`| ${r.concurrency} | ${r.hookcertRps} | ${r.hookcertCpuMsPerRequest} | ${r.undiciRps ?? '?'} | ${r.undiciCpuMsPerRequest ?? '?'} | ${r.autocannonRps} | ${r.autocannonCpuMsPerRequest ?? '?'} | ${r.ratio} | ${r.undiciRatio ?? '?'} | ${r.ratios.join(', ')} |`);
     out.push('');
   }
   if (f.memory) {
@@ -50,22 +53,38 @@ export function markdown({ takenAt, benchMs, machine: m, figures: f }) {
   if (f.demo) out.push('## On loopback (no target)', '', `\`hookcert demo\`: ${f.demo.default.requests} requests in ${s(f.demo.default.wallMs)} (peak ${f.demo.default.peakRssMb} MB); \`--quick\`: ${f.demo.quick.requests} in ${s(f.demo.quick.wallMs)}. On loopback a run is CPU-bound (two cores shared with other work): the latency figures are the ones a remote endpoint sees.`, '');
   if (f.shrink) out.push(`## Shrinking — ${yes(f.shrink.met)}`, '', `Target: ${f.shrink.target}. ${f.shrink.finished ? `Shrunk to ${f.shrink.lines} lines in ${f.shrink.shrinks} rounds; the check took ${s(f.shrink.checkMs)} and ${f.shrink.requests} requests.` : `Not finished after ${s(f.shrink.elapsedMs)}.`}`, '');
   if (f.report) out.push(`## Report — ${yes(f.report.met)}`, '', `The report of the memory run (${f.report.exchanges ?? '?'} exchanges): index.html ${f.report.bytes ? `${round(f.report.bytes / 1e6, 2)} MB` : '?'}, Chromium load ${f.report.loadMs ?? '?'} ms (median of 5 fresh pages). Target: ${f.report.target}.`, '');
-  out.push('## For the README', '', readme(f, m, takenAt), '');
+  out.push('## For the README', '', README_BEGIN, readme(f, m, takenAt), README_END, '');
   return out.join('\n');
 }
 
-function readme(f, m, takenAt) {
+/** The figures of the issue's table (and the bench's own), each measured, with its target and whether it is met. */
+function table(f) {
   const row = (delay, quick) => f.latency?.rows.find((r) => r.delay === delay && r.quick === quick);
+  const out = ['| figure | measured | target | |', '|---|---|---|---|'];
+  const add = (figure, measured, target, met) => out.push(`| ${figure} | ${measured} | ${target} | ${met === undefined ? 'no target' : yes(met)} |`);
+  const one = (r) => (r?.oneAtATime ? `; --concurrency 1: ${s(r.oneAtATime.wallMs)}, ${r.speedup} × slower` : '');
   const d50 = row(50, false);
   const q50 = row(50, true);
-  const d150 = row(150, false);
+  if (d50) add('default run, reference behind 50 ms', `${s(d50.wallMs)} (${d50.requests} requests, ${d50.verdict}${one(d50)})`, '≤ 60 s, and ≥ 5 × faster than --concurrency 1', d50.wallMs <= 60_000 && d50.speedup >= 5 && d50.verdict === 'conformant');
+  if (q50) add('`--quick`, reference behind 50 ms', `${s(q50.wallMs)} (${q50.requests} requests, ${q50.verdict}${one(q50)})`, '≤ 15 s', q50.wallMs <= 15_000 && q50.verdict === 'conformant');
+  for (const quick of [false, true]) {
+    const r = row(150, quick);
+    if (r) add(`${quick ? '`--quick`' : 'default run'}, reference behind 150 ms`, `${s(r.wallMs)} (${r.requests} requests, ${r.verdict}${one(r)})`, 'none (measured beside the 50 ms rows)', undefined);
+  }
+  if (f.slow) add('slow-replies mutant, default run', `${s(f.slow.wallMs)} (MP-TIM-001 ${f.slow.timingChecks['MP-TIM-001']}, on the console after ${s(f.slow.timingFailureShownAtMs)})`, '≤ 60 s, MP-TIM-001 failing', f.slow.met);
+  if (f.memory) add(`${f.memory.requests} requests at --concurrency 64`, `peak ${f.memory.peakRssMb} MB; median ${f.memory.medianRssSecondFifthMb} MB in the second fifth, ${f.memory.medianRssLastFifthMb} MB in the last`, "peak RSS < 300 MB; last fifth's median within 10 % of the second fifth's (≥ 100,000 requests)", f.memory.met);
   const at64 = f.engine?.rows.find((r) => r.concurrency === 64);
-  const parts = [`On a ${m.cores}-core ${m.cpu} shared with other work (Node ${m.node}, ${takenAt.slice(0, 10)}; \`npm run bench\`, bench/RESULTS.md):`];
-  if (d50) parts.push(`behind 50 ms of added latency a default run certifies the reference receiver in ${s(d50.wallMs)} (${d50.requests} requests; ${s(d50.oneAtATime?.wallMs)} one at a time, ${d50.speedup} × slower), \`--quick\` in ${s(q50.wallMs)}; behind 150 ms, ${s(d150.wallMs)} (${s(d150.oneAtATime?.wallMs)} one at a time).`);
-  if (f.slow) parts.push(`A receiver whose startSession is 300 ms over budget is judged in ${s(f.slow.wallMs)}, its timing failure on the console after ${s(f.slow.timingFailureShownAtMs)}.`);
-  if (f.startup) parts.push(`\`hookcert --version\` takes ${f.startup.versionMs} ms (\`node -e 0\`: ${f.startup.nodeMs} ms).`);
-  if (at64) parts.push(`The engine sends ${at64.hookcertRps} requests/s at concurrency 64 against a trivial loopback receiver (${at64.hookcertCpuMsPerRequest} ms of CPU each), ${at64.ratio} of autocannon's ${at64.autocannonRps}.`);
-  if (f.memory) parts.push(`A ${f.memory.requests}-request run at \`--concurrency 64\` peaks at ${f.memory.peakRssMb} MB RSS (${f.memory.medianRssSecondFifthMb} MB in its second fifth, ${f.memory.medianRssLastFifthMb} MB in its last).`);
-  if (f.hostile) parts.push(`Endpoints that never send the body, trickle it, reset mid-body, nest 100,000 deep or send 1 GiB each get a verdict in at most ${s(Math.max(...f.hostile.rows.map((r) => r.wallMs)))}, in at most ${Math.max(...f.hostile.rows.map((r) => r.peakRssMb ?? 0))} MB.`);
-  return parts.join(' ');
+  if (at64) add('engine overhead at concurrency 64', `${at64.ratio} × autocannon (${at64.hookcertRps} vs ${at64.autocannonRps} requests/s)`, '≥ 0.3 × autocannon', f.engine.met);
+  if (f.startup) add('`hookcert --version`', `${f.startup.aboveMs} ms above \`node -e 0\` (${f.startup.versionMs} ms vs ${f.startup.nodeMs} ms)`, '≤ 150 ms above `node -e 0`', f.startup.met);
+  for (const r of f.hostile?.rows ?? []) add(`hostile endpoint: ${r.behaviour}`, `${r.verdict} in ${s(r.wallMs)}, peak ${r.peakRssMb ?? '?'} MB`, 'a verdict within 60 s, < 300 MB', r.met);
+  if (f.timing) add('timing accuracy', f.timing.rows.map((r) => `${r.delayMs} ms → ${r.reportedP50Ms} ms`).join(', '), 'reported p50 within 2 ms + 1 %; MP-TIM-001 flips at the budget', f.timing.met);
+  if (f.shrink) add('shrinking', f.shrink.finished ? `${f.shrink.lines} lines in ${f.shrink.shrinks} rounds (${s(f.shrink.checkMs)})` : `not finished after ${s(f.shrink.elapsedMs)}`, 'exactly 21 lines', f.shrink.met);
+  if (f.report) add('report of the memory run', `${f.report.bytes ? `${round(f.report.bytes / 1e6, 2)} MB` : '?'}, loads in ${f.report.loadMs ?? '?'} ms`, 'under 5 MB, loads under 2 s', f.report.met);
+  return out;
+}
+
+/** The README's performance section: the table, and where and when it was measured. */
+export function readme(f, m, takenAt) {
+  const lines = [`On a ${m.cores}-core ${m.cpu} shared with other work (load average ${m.loadAverageAtStart[0]} at the start, ${m.loadAverageAtEnd?.[0] ?? '?'} at the end), Node ${m.node}, ${takenAt.slice(0, 10)}; from \`npm run bench\` (bench/results.json, bench/RESULTS.md):`, '', ...table(f)];
+  return lines.join('\n');
 }

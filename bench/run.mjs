@@ -57,7 +57,8 @@ if (want('startup')) {
   figures.startup = { target: '`hookcert --version` ≤ 150 ms above `node -e 0` (medians of 15, alternating)', met: aboveMs <= 150, nodeMs: round(median(base), 0), versionMs: round(median(version), 0), helpMs: round(median(help), 0), listMs: round(median(list), 0), aboveMs };
 }
 
-// 2. Engine overhead: hookcert's engine vs autocannon, same trivial receiver, rounds alternating.
+// 2. Engine overhead: hookcert's engine vs autocannon, same trivial receiver, rounds alternating; undici alone
+// (hookcert's HTTP client without the engine around it) beside them, the floor any engine on it stands on.
 if (want('engine')) {
   const recv = await server('receiver.mjs', ['trivial']);
   const rows = [];
@@ -65,13 +66,28 @@ if (want('engine')) {
     for (const c of [1, 8, 64]) {
       const rounds = [];
       for (let k = 0; k < 3; k++) {
-        log(`engine: concurrency ${c}, round ${k + 1}: hookcert, autocannon …`);
+        log(`engine: concurrency ${c}, round ${k + 1}: hookcert, undici alone, autocannon …`);
         const h = node([join(here, 'engine.mjs'), 'throughput', recv.url, String(c), String(SECONDS * 1000)]).json;
-        const a = node([join(here, 'cannon.mjs'), recv.url, String(c), String(SECONDS * 1000)]).json;
-        rounds.push({ h, a, ratio: h.rps / a.rps });
+        // The same bytes on the wire: the fixed body of undici alone and autocannon is the size of hookcert's mean request.
+        const u = node([join(here, 'undici.mjs'), recv.url, String(c), String(SECONDS * 1000), String(h.meanBodyBytes)]).json;
+        const a = node([join(here, 'cannon.mjs'), recv.url, String(c), String(SECONDS * 1000), String(h.meanBodyBytes)]).json;
+        rounds.push({ h, u, a, ratio: h.rps / a.rps });
       }
       const mid = rounds.find((r) => r.ratio === median(rounds.map((x) => x.ratio)));
-      rows.push({ concurrency: c, hookcertRps: mid.h.rps, hookcertCpuMsPerRequest: mid.h.cpuMsPerRequest, hookcertFailures: mid.h.failures, autocannonRps: mid.a.rps, ratio: round(mid.ratio, 3), ratios: rounds.map((r) => round(r.ratio, 3)) });
+      rows.push({
+        concurrency: c,
+        hookcertRps: mid.h.rps,
+        hookcertCpuMsPerRequest: mid.h.cpuMsPerRequest,
+        hookcertFailures: mid.h.failures,
+        bodyBytes: mid.h.meanBodyBytes,
+        undiciRps: mid.u.rps,
+        undiciCpuMsPerRequest: mid.u.cpuMsPerRequest,
+        autocannonRps: mid.a.rps,
+        autocannonCpuMsPerRequest: mid.a.cpuMsPerRequest,
+        ratio: round(mid.ratio, 3),
+        undiciRatio: round(mid.u.rps / mid.a.rps, 3),
+        ratios: rounds.map((r) => round(r.ratio, 3)),
+      });
     }
   } finally {
     recv.stop();

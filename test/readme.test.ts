@@ -28,3 +28,21 @@ it('README lists the current checklist', async () => {
   if (process.env.UPDATE_README === '1') writeFileSync(README, text.slice(0, start) + current + text.slice(end + END.length));
   else expect(text.slice(start, end + END.length)).toBe(current);
 });
+
+it("README's performance figures are bench/RESULTS.md's, as `npm run bench` last wrote them", () => {
+  const begin = '<!-- bench:begin (bench/RESULTS.md, written by `npm run bench`) -->';
+  const end = '<!-- bench:end -->';
+  const block = (text: string, where: string) => {
+    const start = text.indexOf(begin);
+    const stop = text.indexOf(end);
+    expect(start, `${where} has the bench markers`).toBeGreaterThan(0);
+    expect(stop, `${where} closes the bench markers`).toBeGreaterThan(start);
+    return text.slice(start, stop + end.length);
+  };
+  const results = readFileSync(join(import.meta.dirname, '..', 'bench', 'RESULTS.md'), 'utf8');
+  const figures = block(results, 'bench/RESULTS.md');
+  // Every row of the issue's table is there, with its target and whether it is met.
+  for (const figure of ['reference behind 50 ms', 'slow-replies mutant', 'requests at --concurrency 64', 'engine overhead', '`hookcert --version`', 'hostile endpoint: headers-no-body', 'hostile endpoint: trickle', 'hostile endpoint: reset-mid-body', 'hostile endpoint: deep-nesting', 'hostile endpoint: gigabyte'])
+    expect(figures, figure).toMatch(new RegExp(`\\| [^|\\n]*${figure.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&')}[^|\\n]* \\| [^|\\n]+ \\| [^|\\n]+ \\| \\*\\*(met|not met)\\*\\* \\|`));
+  expect(block(readFileSync(README, 'utf8'), 'README.md'), 'copy the block from bench/RESULTS.md ("For the README") into README.md').toBe(figures);
+});
