@@ -30,8 +30,8 @@ function patient(holdMs: number, rounds: number): Stages {
         const done = n >= rounds;
         polls.set(id, done ? 0 : n);
         if (event === 'backgroundPoll') return { status: 200, reply: { polling: { finished: done, message: done ? 'Done' : `Working ${n}/${rounds}` } } };
-        if (polls.get(`cancelled:${id}`)) return { status: 200, reply: { externalPayment: { externalPaymentId: body.externalPayment.externalPaymentId, cancelled: true } } };
-        return { status: 200, reply: { externalPayment: { externalPaymentId: body.externalPayment.externalPaymentId, ...(done ? { confirmed: true } : { messages: [{ message: `Insert the cash (${n}/${rounds})` }] }) } } };
+        if (polls.get(`cancelled:${id}`)) return { status: 200, reply: { externalPayment: { externalPaymentId: body.externalPayment!.externalPaymentId, cancelled: true } } };
+        return { status: 200, reply: { externalPayment: { externalPaymentId: body.externalPayment!.externalPaymentId, ...(done ? { confirmed: true } : { messages: [{ message: `Insert the cash (${n}/${rounds})` }] }) } } };
       }
       if (event === 'requestCancelExternalPayment') polls.set(`cancelled:${id}`, 1);
       return ref.reply(event, body, state);

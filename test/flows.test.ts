@@ -171,7 +171,7 @@ describe('no false alarms', () => {
     const setup = { secret, secretEncoding: 'base64' as const, subscriptionIds: ['acme'] };
     // The reference, with the callbackUrl hidden from it.
     const stages = referenceStages(setup);
-    const deaf = { ...changeReplies(stages, (_e, r) => r), reply: (event: string, body: Record<string, any>, state: Parameters<typeof stages.reply>[2]) => stages.reply(event, stripCallback(body), state) };
+    const deaf = { ...changeReplies(stages, (_e, r) => r), reply: (event: string, body: Parameters<typeof stages.reply>[1], state: Parameters<typeof stages.reply>[2]) => stages.reply(event, stripCallback(body), state) };
     const served = await serveHandlers(mplusHandlers(deaf, newReplyState()));
     try {
       const out = await cli(['run', '--url', served.url, '--subscription-id', 'acme', '--seed', '5', '--runs', '4', '--check', 'MP-EXT-005'], { HOOKCERT_SECRET: secret });
@@ -187,7 +187,7 @@ describe('no false alarms', () => {
   });
 });
 
-function stripCallback(body: Record<string, any>): Record<string, any> {
+function stripCallback<B extends { externalPayment?: { callbackUrl?: string } }>(body: B): B {
   if (!body.externalPayment) return body;
   const { callbackUrl: _hidden, ...externalPayment } = body.externalPayment;
   return { ...body, externalPayment };

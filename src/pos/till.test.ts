@@ -95,7 +95,7 @@ describe('the POS simulator', () => {
   });
 
   it("sends the POS's error request (error + original) to the same event URL when it refuses a reply", async () => {
-    const deleting = changeReplies(referenceStages(setup), (event, reply, body) => (event === 'startPayment' ? { ...reply, lineDeletions: [{ lineId: body.session.lines[0].lineId }] } : reply));
+    const deleting = changeReplies(referenceStages(setup), (event, reply, body) => (event === 'startPayment' ? { ...reply, lineDeletions: [{ lineId: body.session!.lines![0].lineId }] } : reply));
     const t = context(await serve(mplusHandlers(deleting, newReplyState())));
     const till = new Till(t, 0, { flow: t.flow('refused') });
     const session = new PosSession(t.freshId('session'));

@@ -18,7 +18,7 @@ import type { MplusPOSErrorRequest } from '../../generated/mplus/pos-error-reque
 import type { IntegratorCatalogue } from '../../runner/catalogue.js';
 import type { EventConfig } from '../../runner/subscription.js';
 import type { CatalogueEvent } from './catalogue.js';
-import type { MplusRequest } from './request.js';
+import type { MplusRequest } from '../../generated/mplus/request.js';
 
 /** One way of writing an open place of a request. */
 export interface OpenForm {

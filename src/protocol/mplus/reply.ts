@@ -1,3 +1,4 @@
+import type { MplusReply } from '../../generated/mplus/reply.js';
 import type { Subscription } from '../../runner/subscription.js';
 import { readJsonBody } from '../../http/body.js';
 import type { LiveExchange } from '../../http/exchange.js';
@@ -83,7 +84,8 @@ export function judgeReply(ex: LiveExchange, sub: Subscription, schemas: SchemaR
     // Never throws: a reply that breaks the validator is judged as not matching the schema.
     judged.schemaIssues = [{ instancePath: '', schemaPath: '#', message: `the reply could not be validated (${err instanceof Error ? err.message : String(err)})` }];
   }
-  const code = (judged.json as { error?: { code?: unknown } }).error?.code;
+  // Typed by the reply schema, read as untrusted: the reply may break it (then schemaIssues say how).
+  const code = (judged.json as MplusReply).error?.code;
   if (typeof code === 'string') judged.errorCode = code;
   return judged;
 }

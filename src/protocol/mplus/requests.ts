@@ -5,13 +5,14 @@ import { compileArbitrary, type SchemaArbitraryOptions } from '../../schema/arbi
 import type { SchemaRegistry } from '../../schema/registry.js';
 import type { CatalogueEvent } from './catalogue.js';
 import { toAgreed } from './readings.js';
-import type { MplusRequest } from './request.js';
+import type { MplusRequest } from '../../generated/mplus/request.js';
 import { catalogueExamples, forwarded, scannedCodes, VOCABULARY_SCHEMAS } from './vocabulary.js';
 
 /** The whole-request schema (seed 002, "Request objects"). */
 export const REQUEST_SCHEMA = 'mplus/request.schema.json';
 
-export type { MplusRequest } from './request.js';
+/** A request body of the MplusKASSA POS: the generated type of `schemas/mplus/request.schema.json`. */
+export type { MplusRequest } from '../../generated/mplus/request.js';
 
 /** How generated requests look. */
 export interface RequestShape {

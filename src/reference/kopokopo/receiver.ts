@@ -18,8 +18,8 @@ export interface Outgoing {
   headers?: Record<string, string>;
 }
 
-/** A parsed body (the receiver reads only what it needs). */
-export type Body = Record<string, any>;
+/** A parsed body: any JSON object (a webhook, a callback, a Daraja payload, or a topic it does not know); read by testing each member. */
+export type Body = Record<string, unknown>;
 
 /** What a delivery is about, read from its body. */
 export interface Notification {
@@ -109,8 +109,8 @@ export function referenceStages(apiKey: string): Stages {
     },
     classify(body) {
       if (typeof body.topic === 'string' && typeof body.id === 'string' && body.event && typeof body.event === 'object')
-        return { kind: 'webhook', topic: body.topic, key: `webhook:${body.id}`, createdAt: body.created_at, known: topics.webhooks.has(body.topic) };
-      const data = body.data;
+        return { kind: 'webhook', topic: body.topic, key: `webhook:${body.id}`, createdAt: body.created_at as string | undefined, known: topics.webhooks.has(body.topic) };
+      const data = body.data as { type?: unknown; id?: unknown } | null | undefined;
       if (data && typeof data === 'object' && typeof data.type === 'string' && typeof data.id === 'string')
         return { kind: 'callback', topic: data.type, key: `callback:${data.id}`, known: topics.callbacks.has(data.type) };
       if (typeof body.TransID === 'string') return { kind: 'daraja', topic: 'daraja', key: `daraja:${body.TransID}`, known: true };

@@ -1,3 +1,4 @@
+import type { MplusReply } from '../../generated/mplus/reply.js';
 import type { RequestHandler } from '../handler.js';
 import type { Mutant, ReceiverSetup } from '../mutant.js';
 import { mplusHandlers, newReplyState, referenceStages, type Body, type Stages } from './receiver.js';
@@ -26,7 +27,7 @@ export function mplusMutant(def: {
 }
 
 /** The reference's stages with every reply to a valid event passed through `change` (a copy, per request). */
-export function changeReplies(ref: Stages, change: (event: string, reply: Record<string, any>, body: Body) => Record<string, any>): Stages {
+export function changeReplies(ref: Stages, change: (event: string, reply: MplusReply, body: Body) => Record<string, unknown>): Stages {
   return {
     ...ref,
     async reply(event, body, state) {

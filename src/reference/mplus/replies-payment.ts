@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { MplusRequestExternalPayment } from '../../generated/mplus/request/externalPayment.js';
 import type { Body } from './wire.js';
 
 /**
@@ -21,7 +22,7 @@ export const POLLS_TO_CONFIRM = 2;
 
 /** The reply to one of the four external payment events. */
 export async function externalPaymentReply(event: string, body: Body, payments: Map<string, PaymentRecord>): Promise<Record<string, unknown>> {
-  const ep = body.externalPayment ?? {};
+  const ep: Partial<MplusRequestExternalPayment> = body.externalPayment ?? {};
   const externalPaymentId = ep.externalPaymentId;
   const amount = Number(ep.amount ?? 0);
   const record = () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { MplusRequestSessionLine } from '../../generated/mplus/common/line.js';
+import type { MplusRequestRelation } from '../../generated/mplus/common/relation.js';
 import type { Body, Outgoing } from './wire.js';
 import { registrationAnswer, registrationForm, ticketAnswer, ticketDialog } from './replies-flows.js';
 import { externalPaymentReply, type PaymentRecord } from './replies-payment.js';
@@ -129,7 +131,7 @@ function scanCode(code: string, lines: Line[], sessionId: string): Record<string
  * time slot, then add-ons, and the answers reserve them. One article in four gets the coffee promotion.
  */
 function addSessionLine(body: Body): Record<string, unknown> {
-  const line = body.addSessionLine?.line ?? {};
+  const line: Partial<MplusRequestSessionLine> = body.addSessionLine?.line ?? {};
   const selected: unknown = body.dialog?.selectedDialogOptionIds;
   if (Array.isArray(selected)) return ticketAnswer(selected, line);
   const kind = digest(String(line.lineId ?? ''))[0] % 4;
@@ -151,7 +153,7 @@ function removeSessionLine(lines: Line[], sessionId: string): Record<string, unk
 }
 
 /** A business customer (with a VAT number) pays with VAT shifted; deselecting goes back to VAT inclusive. */
-function selectRelation(relation: Record<string, unknown> | null | undefined): Record<string, unknown> {
+function selectRelation(relation: MplusRequestRelation | null | undefined): Record<string, unknown> {
   if (!relation) return { vatMethodChange: 'inclusive' };
   const member = { message: [{ message: `Loyalty member ${Number(relation.relationNumber ?? 0)}`, displayTime: 3 }] };
   return typeof relation.vatNumber === 'string' && relation.vatNumber.trim() !== '' ? { ...member, vatMethodChange: 'shifted' } : member;

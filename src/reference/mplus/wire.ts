@@ -1,3 +1,6 @@
+import type { MplusPOSErrorRequest } from '../../generated/mplus/pos-error-request.js';
+import type { MplusRequest } from '../../generated/mplus/request.js';
+
 /** What the reference receiver reads and answers, apart from its pipeline (receiver.ts) and its replies (replies*.ts). */
 
 /** A request as the receiver sees it. */
@@ -16,5 +19,8 @@ export interface Outgoing {
   headers?: Record<string, string>;
 }
 
-/** A parsed request body (the receiver only reads what it needs). */
-export type Body = Record<string, any>;
+/**
+ * A parsed request body, past the receiver's validation: a request of the POS, or its error request about a reply
+ * (`error` + `original`), as their schemas type them.
+ */
+export type Body = MplusRequest & Partial<MplusPOSErrorRequest>;

@@ -24,8 +24,8 @@ export interface Signed {
   signature: string;
 }
 
-/** A parsed body. */
-export type Body = Record<string, any>;
+/** A parsed body: a JSON object with a string `type` (parse refuses anything else); the rest read by testing each member. */
+export type Body = { type: string; [k: string]: unknown };
 
 /** What the receiver remembers between deliveries: the answer to each `webhook-id` already processed (bounded). */
 export interface ReceiverState {

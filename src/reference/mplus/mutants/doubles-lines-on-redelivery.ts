@@ -1,3 +1,4 @@
+import type { MplusReply } from '../../../generated/mplus/reply.js';
 import { catalogue } from '../../../protocol/mplus/catalogue.js';
 import { digest, uuidOf } from '../replies.js';
 import { mplusMutant } from '../mutant.js';
@@ -18,7 +19,7 @@ export default mplusMutant({
         if (out.status !== 200 || !body.session) return out;
         const removed = body.removeSessionLine?.line?.lineId;
         if (removed) deposits.set(sessionId, (deposits.get(sessionId) ?? []).filter((id) => id !== removed));
-        const reply: Record<string, any> = { ...(out.reply ?? {}) };
+        const reply: MplusReply = { ...(out.reply ?? {}) };
         const mine = deposits.get(sessionId) ?? [];
         const canChange = catalogue().get(event).replyObjects.includes('lineChanges') && !body.dialog && !body.form;
         if (canChange && mine.length > 0)

@@ -1,3 +1,4 @@
+import type { MplusReply } from '../../../generated/mplus/reply.js';
 import { uuidOf } from '../replies.js';
 import { mplusMutant } from '../mutant.js';
 
@@ -14,8 +15,8 @@ export default mplusMutant({
         const out = await ref.reply(event, body, state);
         if (!out.reply) return out;
         // A copy: the reference remembers its replies, and that memory stays as it was.
-        const reply = structuredClone(out.reply) as Record<string, any>;
-        for (const key of ['lineChanges', 'lineAdditions'])
+        const reply: MplusReply = structuredClone(out.reply);
+        for (const key of ['lineChanges', 'lineAdditions'] as const)
           for (const item of Array.isArray(reply[key]) ? reply[key] : []) if (item?.externalDiscount?.discountId) item.externalDiscount.discountId = uuidOf(`voucher:${minted++}`);
         return { ...out, reply };
       },

@@ -1,3 +1,4 @@
+import type { MplusReply } from '../../../generated/mplus/reply.js';
 import { catalogue } from '../../../protocol/mplus/catalogue.js';
 import { changeReplies, mplusMutant } from '../mutant.js';
 import type { Outgoing } from '../receiver.js';
@@ -39,13 +40,13 @@ export default mplusMutant({
   break: (ref) => {
     const replies = changeReplies(ref, (event, reply) => {
       const allowed = catalogue().get(event).replyObjects;
-      const out: Record<string, any> = { ...reply, [HOSTILE_KEY]: { note: INJECTION.pre, link: INJECTION.link } };
+      const out: MplusReply = { ...reply, [HOSTILE_KEY]: { note: INJECTION.pre, link: INJECTION.link } };
       out.message = [...(reply.message ?? []), { message: `${INJECTION.script} ${INJECTION.link}`, customerMessage: INJECTION.img }];
       if (reply.dialog) {
         out.dialog = {
           ...reply.dialog,
           dialogTitle: `${INJECTION.script}${INJECTION.attribute}`.slice(0, 500),
-          dialogOptions: reply.dialog.dialogOptions.map((o: { optionName: string }) => ({ ...o, optionName: `${o.optionName} ${INJECTION.img}`.slice(0, 500) })),
+          dialogOptions: reply.dialog.dialogOptions.map((o) => ({ ...o, optionName: `${o.optionName} ${INJECTION.img}`.slice(0, 500) })),
         };
       }
       if (reply.form) out.form = { ...reply.form, title: `${INJECTION.style}${INJECTION.meta}`.slice(0, 200) };

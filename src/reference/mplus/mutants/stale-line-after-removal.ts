@@ -1,3 +1,4 @@
+import type { MplusReply } from '../../../generated/mplus/reply.js';
 import { catalogue } from '../../../protocol/mplus/catalogue.js';
 import { uuidOf } from '../replies.js';
 import { mplusMutant } from '../mutant.js';
@@ -21,7 +22,7 @@ export default mplusMutant({
         if (out.status !== 200) return out;
         // 5% member discount on every line it knows of, re-applied on each event.
         const changes = lines.map((id) => ({ lineId: id, externalDiscount: { discountId: uuidOf(`member:${id}`), discountPercentage: 5, discountDescription: 'Member discount' } }));
-        const reply: Record<string, any> = { ...(out.reply ?? {}) };
+        const reply: MplusReply = { ...(out.reply ?? {}) };
         reply.lineChanges = [...(reply.lineChanges ?? []), ...changes];
         return { ...out, reply };
       },
