@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
 import type { RunResults } from '../runner/results.js';
 import type { CheckResult } from '../runner/types.js';
-import { runGate } from '../runner/verdict.js';
+import { baselineComparison, runGate } from '../runner/verdict.js';
 
 /** One known failure: the check id and why it is accepted for now. */
 export interface BaselineEntry {
@@ -99,7 +99,6 @@ export function applyBaseline(results: RunResults, baseline: Baseline): RunResul
     if (known && (c.status === 'pass' || c.status === 'warn')) return { ...c, baseline: 'fixed', baselineReason: reasons.get(c.id) };
     return c;
   });
-  const ids = (state: CheckResult['baseline']) => checks.filter((c) => c.baseline === state).map((c) => c.id);
-  const compared = { source: baseline.source, known: ids('known'), new: ids('new'), fixed: ids('fixed') };
+  const compared = baselineComparison(baseline.source, checks);
   return { ...results, checks, baseline: compared, gate: runGate({ ...results, checks, baseline: compared }) };
 }

@@ -11,7 +11,7 @@ import { mergeCoverage } from './coverage.js';
 import type { LatencyHistogram, RunResults } from './results.js';
 import { ms } from './stats.js';
 import type { CheckResult, LatencyStats } from './types.js';
-import { runGate, runVerdict } from './verdict.js';
+import { baselineComparison, runGate, runVerdict } from './verdict.js';
 
 /** The K-th (1-based) of N parts. */
 export interface Shard {
@@ -84,7 +84,7 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
   const expected = counts.size === 1 ? [...counts][0]! : undefined;
   if (expected !== undefined && shards.length < expected) reasons.push(`${expected - shards.length} of ${expected} shards are missing from the merge`);
   const verdict = runVerdict(checks, total, reasons.length > 0);
-  const baseline = first.baseline ? { source: first.baseline.source, known: idsIn(checks, 'known'), new: idsIn(checks, 'new'), fixed: idsIn(checks, 'fixed') } : undefined;
+  const baseline = first.baseline ? baselineComparison(first.baseline.source, checks) : undefined;
   const incompleteReason = reasons.length > 0 ? reasons.join('; ') : undefined;
 
   const starts = shards.map((s) => Date.parse(s.startedAt));
@@ -108,10 +108,6 @@ export function mergeResults(shards: readonly RunResults[]): RunResults {
 
 function baselineName(s: RunResults): string {
   return s.baseline ? `baseline ${s.baseline.source}` : 'no baseline';
-}
-
-function idsIn(checks: readonly CheckResult[], state: NonNullable<CheckResult['baseline']>): string[] {
-  return checks.filter((c) => c.baseline === state).map((c) => c.id);
 }
 
 function shardName(s: RunResults, i: number): string {

@@ -46,6 +46,16 @@ export function breakageText(checks: ReadonlyArray<Pick<CheckResult, 'status' | 
 }
 
 /**
+ * A run's comparison with its baseline, read from its checks' baseline states: the ids the baseline knows
+ * (`known`), the ones that break or error without being in it (`new`) and the ones it lists that pass now
+ * (`fixed`), in check order. `--baseline` and `hookcert merge` both build results.json's `baseline` with it.
+ */
+export function baselineComparison(source: string, checks: ReadonlyArray<Pick<CheckResult, 'id' | 'baseline'>>): NonNullable<RunResults['baseline']> {
+  const ids = (state: NonNullable<CheckResult['baseline']>) => checks.filter((c) => c.baseline === state).map((c) => c.id);
+  return { source, known: ids('known'), new: ids('new'), fixed: ids('fixed') };
+}
+
+/**
  * The gate of a run: what CI decides, after the baseline (DESIGN.md, "Verdict and gate"). It passes when the
  * run is complete and every check that breaks it ({@link breaksRun}) is one the baseline knows; without a
  * baseline it is the verdict. The verdict itself is never changed by a baseline: a certifier reads the verdict,
