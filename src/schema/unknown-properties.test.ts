@@ -33,9 +33,15 @@ describe('unknownProperties', () => {
     const reg = registry();
     const ids = [...reg.schemas.keys()].filter((id) => id.includes('/mplus/reply/'));
     expect(ids.length).toBeGreaterThan(20);
+    let judged = 0;
     for (const id of ids) {
       const name = id.split('/').pop()!.replace('.schema.json', '');
-      for (const example of (reg.get(id).examples as unknown[] | undefined) ?? []) expect(unknown({ [name]: example }), id).toEqual([]);
+      for (const example of (reg.get(id).examples as unknown[] | undefined) ?? []) {
+        expect(unknown({ [name]: example }), id).toEqual([]);
+        judged++;
+      }
     }
+    // Not vacuous: the vendor's examples are there to judge (a schema move that drops them fails here).
+    expect(judged).toBeGreaterThanOrEqual(20);
   });
 });

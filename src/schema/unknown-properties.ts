@@ -8,6 +8,7 @@
  * is unknown.
  * @module
  */
+import { parsePointer } from './arbitrary/pointer.js';
 import type { JsonSchema, SchemaRegistry } from './registry.js';
 
 /** A schema and the `$id` of the document it sits in (what its `$ref`s are relative to). */
@@ -90,7 +91,7 @@ function resolve(registry: SchemaRegistry, ref: string, base: string): Located {
   url.hash = '';
   const doc = url.href;
   let schema: unknown = registry.get(doc);
-  for (const part of fragment.split('/').filter((p) => p !== '')) schema = (schema as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const token of parsePointer(fragment)) schema = (schema as Record<string, unknown>)[token];
   if (!isSchema(schema)) throw new Error(`hookcert: $ref ${ref} (from ${base}) points to no schema`);
   return { schema, base: doc };
 }
