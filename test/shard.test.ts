@@ -127,6 +127,8 @@ describe('--shard K/N and hookcert merge', () => {
     const missing = await cli(['merge', ...files.slice(0, 3), '--report-dir', join(single.out.reportDir, 'm3')]);
     expect(missing.code).toBe(3);
     expect(missing.stdout).toMatch(/1 of 4 shards are missing/);
+    // The run's closing line, word for word; the gate's reason says why (not twice on the line).
+    expect(missing.stdout).toMatch(/^verdict: incomplete · gate: failed \(the run is incomplete: 1 of 4 shards are missing from the merge\) \(seed \d+\)$/m);
     const twice = await cli(['merge', files[0], files[0], '--report-dir', join(single.out.reportDir, 'm2')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/^hookcert: merge: MP-\w+-\d+ is in files 1 and 2: give each shard once\n$/);

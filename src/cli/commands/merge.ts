@@ -29,6 +29,7 @@ export async function mergeCommand(input: MergeInput, io: Io): Promise<number> {
   const s = merged.summary;
   io.stdout(`merged ${plural(files.length, 'result file')}: ${plural(s.total, 'check')}: ${s.pass} pass, ${s.fail} fail, ${s.warn} warn, ${s.skip} skip, ${s.error} error · ${plural(merged.stats.requests, 'request')}\n`);
   const said = verdictGateText(merged, merged.coverage?.notCertified);
-  io.stdout(`verdict: ${said.verdict}${merged.incompleteReason ? ` (${merged.incompleteReason})` : ''} · gate: ${said.gate} (seed ${merged.seed})\nreport: ${resolve(dir, 'index.html')}\n`);
+  // The run's own closing line, word for word (the gate's reason says why an incomplete merge is incomplete).
+  io.stdout(`verdict: ${said.verdict} · gate: ${said.gate} (seed ${merged.seed})\nreport: ${resolve(dir, 'index.html')}\n`);
   return exitCodeOf(merged);
 }
