@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { mplusEvents } from '../pos/driver.js';
 import { parseEndpointUrl, resolveRun } from './load.js';
 import { duration, valueOf } from './values.js';
-
-const durationMs = (flag: string, text: string | undefined) => valueOf(duration(flag), text);
 import { suggest } from '../suggest.js';
 
+/** A duration flag's value as the CLI and resolveRun read it (the rule of src/config/values.ts). */
+const durationMs = (flag: string, text: string | undefined) => valueOf(duration(flag), text);
 const catalogues = () => mplusEvents;
 const SECRET = 'eFc5HrxwLbONJ+EYXrbHB+a9HueYIQzotgKRLRVAfx0=';
 
