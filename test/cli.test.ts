@@ -155,7 +155,7 @@ describe('the run says what it sends', () => {
 
   it('demo --mutant says which level it runs at', async () => {
     const out = await cli(['demo', '--mutant', 'no-signature-check', '--seed', '5', '--runs', '2', '--check', 'MP-SIG-001']);
-    expect(out.stdout).toMatch(/serving the mutant no-signature-check at http:\S+ · level should: SHOULD checks gate the verdict too, so every mutant shows in the exit code/);
+    expect(out.stdout).toMatch(/serving the mutant no-signature-check at http:\S+ · level should: SHOULD checks decide the verdict too, so every mutant shows in the exit code/);
     const ref = await cli(['demo', '--seed', '5', '--runs', '2', '--check', 'MP-SIG-001']);
     expect(ref.stdout).toMatch(/serving the reference receiver at http:\S+ · level must: SHOULD checks warn/);
   });

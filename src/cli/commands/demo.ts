@@ -35,7 +35,7 @@ export async function demoCommand(input: CliInput & { mutant?: string; verbose?:
       catalogues,
       { ...io.env, HOOKCERT_SECRET: undefined },
     );
-    const level = resolved.options.level === 'should' ? `level should: SHOULD checks gate the verdict too${input.mutant && !input.level && !input.failOn ? ', so every mutant shows in the exit code (--level must for MUST only)' : ''}` : 'level must: SHOULD checks warn';
+    const level = resolved.options.level === 'should' ? `level should: SHOULD checks decide the verdict too${input.mutant && !input.level && !input.failOn ? ', so every mutant shows in the exit code (--level must for MUST only)' : ''}` : 'level must: SHOULD checks warn';
     io.stdout(`serving the ${input.mutant ? `mutant ${input.mutant}` : 'reference receiver'} at ${served.url} · ${level}\n`);
     const words = replayWords(['demo'], { profile: input.profile, events: input.events, runs: input.runs, level: input.level ?? input.failOn, concurrency: input.concurrency, quick: input.quick });
     if (input.mutant) words.push('--mutant', input.mutant);

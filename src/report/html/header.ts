@@ -20,7 +20,7 @@ function because(r: RunResults): Html {
       list.slice(0, 12).map((c) => html`<a href="#${c.id}">${c.id}</a>`),
       ', ',
     )}${list.length > 12 ? ` and ${list.length - 12} more` : ''}`;
-  const gate = r.level === 'should' ? 'MUST and SHOULD checks gate the verdict' : 'MUST checks gate the verdict; SHOULD checks warn';
+  const gate = r.level === 'should' ? 'MUST and SHOULD checks decide the verdict' : 'MUST checks decide the verdict; SHOULD checks warn';
   if (r.verdict === 'incomplete') {
     const notRun = r.summary.total - r.checks.length;
     return html`${r.incompleteReason ?? 'the run did not finish'}${notRun > 0 ? ` · ${notRun} of ${r.summary.total} checks were not run` : ''}${broken.length > 0 ? html` · failed so far: ${links(broken)}` : ''}`;
@@ -31,7 +31,7 @@ function because(r: RunResults): Html {
     return html`${broken.length} of ${r.checks.length} checks ${what}: ${links(broken)} · ${gate}`;
   }
   const warned = r.checks.filter((c) => c.status === 'warn');
-  return html`every check that gates the verdict passed${warned.length > 0 ? html`, with ${warned.length} ${warned.length === 1 ? 'warning' : 'warnings'}: ${links(warned)}` : ''} · ${gate}`;
+  return html`every check that decides the verdict passed${warned.length > 0 ? html`, with ${warned.length} ${warned.length === 1 ? 'warning' : 'warnings'}: ${links(warned)}` : ''} · ${gate}`;
 }
 
 /**

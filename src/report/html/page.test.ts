@@ -68,6 +68,6 @@ describe('index.html', () => {
     expect(htmlReporter.render(incomplete)).toMatch(/<h1 class="verdict">Incomplete<\/h1><p class="because">cannot reach http:\/\/127\.0\.0\.1:1\/x: connection refused · 4 of 9 checks were not run/);
     const r = sampleResults();
     const ok = { ...r, verdict: 'conformant' as const, checks: r.checks.filter((c) => c.status === 'pass' || c.status === 'warn') };
-    expect(htmlReporter.render(ok)).toContain('<h1 class="verdict">Conformant</h1><p class="because">every check that gates the verdict passed, with 1 warning: <a href="#MP-SHP-007">MP-SHP-007</a>');
+    expect(htmlReporter.render(ok)).toContain('<h1 class="verdict">Conformant</h1><p class="because">every check that decides the verdict passed, with 1 warning: <a href="#MP-SHP-007">MP-SHP-007</a>');
   });
 });
