@@ -36,7 +36,7 @@ export function markdown({ takenAt, benchMs, machine: m, figures: f }) {
     out.push('');
   }
   if (f.memory) {
-    out.push(`## Memory — ${yes(f.memory.met)}`, '', `Target: ${f.memory.target}. \`hookcert run --runs ${f.memory.runs} --concurrency 64\` against the reference receiver in another process: ${f.memory.requests} requests in ${s(f.memory.wallMs)} (${f.memory.requestsPerSecond} req/s), verdict ${f.memory.verdict}. RSS sampled every 250 ms inside the hookcert process (bench/rss-probe.mjs): peak ${f.memory.peakRssMb} MB; median ${f.memory.medianRssSecondFifthMb} MB over the second fifth of the run, ${f.memory.medianRssLastFifthMb} MB over the last (${f.memory.flat ? 'flat' : 'not flat'}).`, '');
+    out.push(`## Memory — ${yes(f.memory.met)}`, '', `Target: ${f.memory.target}. \`hookcert run --runs ${f.memory.runs} --concurrency 64\` against the reference receiver in another process: ${f.memory.requests} requests in ${s(f.memory.wallMs)} (${f.memory.requestsPerSecond} req/s), verdict ${f.memory.verdict}${f.memory.incompleteReason ? ` (${f.memory.incompleteReason})` : ''}. RSS sampled every 250 ms inside the hookcert process (bench/rss-probe.mjs): peak ${f.memory.peakRssMb} MB; median ${f.memory.medianRssSecondFifthMb} MB over the second fifth of the run, ${f.memory.medianRssLastFifthMb} MB over the last (${f.memory.flat ? 'flat' : 'not flat'}).`, '');
     out.push(`| at | ${f.memory.timeline.map((t) => `${t.atS} s`).join(' | ')} |`, `|---|${f.memory.timeline.map(() => '---:').join('|')}|`, `| RSS MB | ${f.memory.timeline.map((t) => t.rssMb).join(' | ')} |`, `| heap MB | ${f.memory.timeline.map((t) => t.heapMb).join(' | ')} |`, '');
   }
   if (f.hostile) {
@@ -61,25 +61,26 @@ export function markdown({ takenAt, benchMs, machine: m, figures: f }) {
 function table(f) {
   const row = (delay, quick) => f.latency?.rows.find((r) => r.delay === delay && r.quick === quick);
   const out = ['| figure | measured | target | |', '|---|---|---|---|'];
-  const add = (figure, measured, target, met) => out.push(`| ${figure} | ${measured} | ${target} | ${met === undefined ? 'no target' : yes(met)} |`);
+  const again = (x) => (x?.remeasured ? ` (re-measured ${x.remeasured.at.slice(11, 16)} UTC, load average ${x.remeasured.loadAverageAtStart[0]})` : '');
+  const add = (figure, measured, target, met, from) => out.push(`| ${figure} | ${measured}${again(from)} | ${target} | ${met === undefined ? 'no target' : yes(met)} |`);
   const one = (r) => (r?.oneAtATime ? `; --concurrency 1: ${s(r.oneAtATime.wallMs)}, ${r.speedup} × slower` : '');
   const d50 = row(50, false);
   const q50 = row(50, true);
-  if (d50) add('default run, reference behind 50 ms', `${s(d50.wallMs)} (${d50.requests} requests, ${d50.verdict}${one(d50)})`, '≤ 60 s, and ≥ 5 × faster than --concurrency 1', d50.wallMs <= 60_000 && d50.speedup >= 5 && d50.verdict === 'conformant');
-  if (q50) add('`--quick`, reference behind 50 ms', `${s(q50.wallMs)} (${q50.requests} requests, ${q50.verdict}${one(q50)})`, '≤ 15 s', q50.wallMs <= 15_000 && q50.verdict === 'conformant');
+  if (d50) add('default run, reference behind 50 ms', `${s(d50.wallMs)} (${d50.requests} requests, ${d50.verdict}${one(d50)})`, '≤ 60 s, and ≥ 5 × faster than --concurrency 1', d50.wallMs <= 60_000 && d50.speedup >= 5 && d50.verdict === 'conformant', f.latency);
+  if (q50) add('`--quick`, reference behind 50 ms', `${s(q50.wallMs)} (${q50.requests} requests, ${q50.verdict}${one(q50)})`, '≤ 15 s', q50.wallMs <= 15_000 && q50.verdict === 'conformant', f.latency);
   for (const quick of [false, true]) {
     const r = row(150, quick);
-    if (r) add(`${quick ? '`--quick`' : 'default run'}, reference behind 150 ms`, `${s(r.wallMs)} (${r.requests} requests, ${r.verdict}${one(r)})`, 'none (measured beside the 50 ms rows)', undefined);
+    if (r) add(`${quick ? '`--quick`' : 'default run'}, reference behind 150 ms`, `${s(r.wallMs)} (${r.requests} requests, ${r.verdict}${one(r)})`, 'none (measured beside the 50 ms rows)', undefined, f.latency);
   }
-  if (f.slow) add('slow-replies mutant, default run', `${s(f.slow.wallMs)} (MP-TIM-001 ${f.slow.timingChecks['MP-TIM-001']}, on the console after ${s(f.slow.timingFailureShownAtMs)})`, '≤ 60 s, MP-TIM-001 failing', f.slow.met);
-  if (f.memory) add(`${f.memory.requests} requests at --concurrency 64`, `peak ${f.memory.peakRssMb} MB; median ${f.memory.medianRssSecondFifthMb} MB in the second fifth, ${f.memory.medianRssLastFifthMb} MB in the last`, "peak RSS < 300 MB; last fifth's median within 10 % of the second fifth's (≥ 100,000 requests)", f.memory.met);
+  if (f.slow) add('slow-replies mutant, default run', `${s(f.slow.wallMs)} (MP-TIM-001 ${f.slow.timingChecks['MP-TIM-001']}, on the console after ${s(f.slow.timingFailureShownAtMs)})`, '≤ 60 s, MP-TIM-001 failing', f.slow.met, f.slow);
+  if (f.memory) add(`${f.memory.requests} requests at --concurrency 64`, `peak ${f.memory.peakRssMb} MB; median ${f.memory.medianRssSecondFifthMb} MB in the second fifth, ${f.memory.medianRssLastFifthMb} MB in the last`, "peak RSS < 300 MB; last fifth's median within 10 % of the second fifth's (≥ 100,000 requests)", f.memory.met, f.memory);
   const at64 = f.engine?.rows.find((r) => r.concurrency === 64);
-  if (at64) add('engine overhead at concurrency 64', `${at64.ratio} × autocannon (${at64.hookcertRps} vs ${at64.autocannonRps} requests/s)`, '≥ 0.3 × autocannon', f.engine.met);
-  if (f.startup) add('`hookcert --version`', `${f.startup.aboveMs} ms above \`node -e 0\` (${f.startup.versionMs} ms vs ${f.startup.nodeMs} ms)`, '≤ 150 ms above `node -e 0`', f.startup.met);
-  for (const r of f.hostile?.rows ?? []) add(`hostile endpoint: ${r.behaviour}`, `${r.verdict} in ${s(r.wallMs)}, peak ${r.peakRssMb ?? '?'} MB`, 'a verdict within 60 s, < 300 MB', r.met);
-  if (f.timing) add('timing accuracy', f.timing.rows.map((r) => `${r.delayMs} ms → ${r.reportedP50Ms} ms`).join(', '), 'reported p50 within 2 ms + 1 %; MP-TIM-001 flips at the budget', f.timing.met);
-  if (f.shrink) add('shrinking', f.shrink.finished ? `${f.shrink.lines} lines in ${f.shrink.shrinks} rounds (${s(f.shrink.checkMs)})` : `not finished after ${s(f.shrink.elapsedMs)}`, 'exactly 21 lines', f.shrink.met);
-  if (f.report) add('report of the memory run', `${f.report.bytes ? `${round(f.report.bytes / 1e6, 2)} MB` : '?'}, loads in ${f.report.loadMs ?? '?'} ms`, 'under 5 MB, loads under 2 s', f.report.met);
+  if (at64) add('engine overhead at concurrency 64', `${at64.ratio} × autocannon (${at64.hookcertRps} vs ${at64.autocannonRps} requests/s)`, '≥ 0.3 × autocannon', f.engine.met, f.engine);
+  if (f.startup) add('`hookcert --version`', `${f.startup.aboveMs} ms above \`node -e 0\` (${f.startup.versionMs} ms vs ${f.startup.nodeMs} ms)`, '≤ 150 ms above `node -e 0`', f.startup.met, f.startup);
+  for (const r of f.hostile?.rows ?? []) add(`hostile endpoint: ${r.behaviour}`, `${r.verdict} in ${s(r.wallMs)}, peak ${r.peakRssMb ?? '?'} MB`, 'a verdict within 60 s, < 300 MB', r.met, f.hostile);
+  if (f.timing) add('timing accuracy', f.timing.rows.map((r) => `${r.delayMs} ms → ${r.reportedP50Ms} ms`).join(', '), 'reported p50 within 2 ms + 1 %; MP-TIM-001 flips at the budget', f.timing.met, f.timing);
+  if (f.shrink) add('shrinking', f.shrink.finished ? `${f.shrink.lines} lines in ${f.shrink.shrinks} rounds (${s(f.shrink.checkMs)})` : `not finished after ${s(f.shrink.elapsedMs)}`, 'exactly 21 lines', f.shrink.met, f.shrink);
+  if (f.report) add('report of the memory run', `${f.report.bytes ? `${round(f.report.bytes / 1e6, 2)} MB` : '?'}, loads in ${f.report.loadMs ?? '?'} ms`, 'under 5 MB, loads under 2 s', f.report.met, f.report);
   return out;
 }
 

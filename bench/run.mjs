@@ -4,8 +4,9 @@
 // measured in one run hold when a shared machine's speed drifts; repeated figures are medians.
 //   node bench/run.mjs [--seconds S]            (S: seconds per throughput measurement, default 5)
 //   node bench/run.mjs --only startup,hostile   (some figures only, printed; the files are written by a full run)
+//   node bench/run.mjs --only memory,hostile --update   (those figures re-measured into the files, each marked with when and the load)
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { bin, here, hookcert, log, median, node, reference, root, round, scratch, server, SUB, summary, wall } from './lib.mjs';
@@ -182,11 +183,15 @@ if (figures.memory) delete figures.memory.reportDir;
 await oneAtATime;
 
 rmSync(scratch, { recursive: true, force: true });
-if (only) {
+const end = { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) };
+if (only && !process.argv.includes('--update')) {
   console.log(JSON.stringify(figures, null, 2));
   process.exit(0);
 }
-const results = { takenAt: new Date(started).toISOString(), benchMs: Date.now() - started, machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) }, figures };
+// --only … --update: these figures, re-measured, replace theirs in results.json; each says when and under what load.
+const previous = only ? JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')) : undefined;
+const remeasured = only ? Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { ...f, remeasured: { at: new Date(started).toISOString(), benchMs: Date.now() - started, loadAverageAtStart: machine.loadAverageAtStart, loadAverageAtEnd: end.loadAverageAtEnd } }])) : figures;
+const results = previous ? { ...previous, figures: { ...previous.figures, ...remeasured } } : { takenAt: new Date(started).toISOString(), benchMs: Date.now() - started, machine: end, figures };
 writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(here, 'RESULTS.md'), markdown(results));
 log(`done in ${round((Date.now() - started) / 1000)} s: bench/results.json, bench/RESULTS.md`);
