@@ -78,9 +78,9 @@ export class MplusContext extends CheckContext {
     return this.deps.catalogue;
   }
 
-  /** The subscribed events. */
+  /** The subscribed events, less those this check leaves out (proven over their budget: {@link sendable}). */
   events(): EventConfig[] {
-    return this.sub.events;
+    return this.sendable(this.sub.events, (e) => e.name);
   }
 
   /** The subscribed event `name`, if it is subscribed. */
@@ -88,14 +88,19 @@ export class MplusContext extends CheckContext {
     return this.sub.events.find((e) => e.name === name);
   }
 
-  /** The first subscribed event of `names`, else the first subscribed event that carries a session. */
+  /**
+   * The first subscribed event of `names`, else the first subscribed event that carries a session; an event
+   * this check leaves out (proven over its budget) only when no other would do.
+   */
   pick(...names: string[]): EventConfig {
+    const events = this.events();
+    const all = events.length > 0 ? events : this.sub.events;
     for (const n of names) {
-      const e = this.event(n);
+      const e = all.find((x) => x.name === n);
       if (e) return e;
     }
-    const withSession = this.sub.events.find((e) => this.catalogue.get(e.name).session === 'required');
-    return withSession ?? this.sub.events[0];
+    const withSession = all.find((e) => this.catalogue.get(e.name).session === 'required');
+    return withSession ?? all[0];
   }
 
   /** Simulated workplace `index` (0 is the default one). */

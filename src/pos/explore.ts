@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { catalogueSize } from '../runner/catalogue.js';
+import { NotSent } from '../runner/failure.js';
 import type { MplusRequest } from '../protocol/mplus/requests.js';
 import type { MplusContext } from './context.js';
 import { FLOW_FEATURES, replyFeatures } from './coverage.js';
@@ -34,6 +35,9 @@ export function exploreLimits(t: MplusContext): ExploreLimits {
 /** Deliveries in a row without a complete reply after which exploration leaves the endpoint to the checks. */
 export const UNANSWERED = 3;
 
+/** Candidates in a row left out (their event proven over its budget) after which exploration gives up. */
+const LEFT_OUT = 100;
+
 /**
  * Runs the exploration phase on its own context (the runner's `explore` hook); `undefined` with a bound of 0
  * requests (`--explore 0`). It stops early when {@link UNANSWERED} requests in a row get no complete reply: a
@@ -46,6 +50,7 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   const candidates = new Candidates(t, x);
   let quiet = 0;
   let unanswered = 0;
+  let leftOut = 0;
   const sent = () => t.sample.count;
   try {
     for (;;) {
@@ -65,7 +70,17 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
       const c = candidates.next();
       if (!c) break;
       x.summary.tried[c.via]++;
-      const { found, answered, carried } = await tryCandidate(t, x, c);
+      let tried: Awaited<ReturnType<typeof tryCandidate>>;
+      try {
+        tried = await tryCandidate(t, x, c);
+        leftOut = 0;
+      } catch (err) {
+        // An event proven over its budget (here or by the probe) is not waited on: the timing checks judge it.
+        if (!(err instanceof NotSent && err.why === 'over-budget') || ++leftOut >= LEFT_OUT) throw err;
+        candidates.feedback(c, [], []);
+        continue;
+      }
+      const { found, answered, carried } = tried;
       unanswered = answered ? 0 : unanswered + 1;
       candidates.feedback(c, found, carried);
       quiet = found.length > 0 ? 0 : quiet + 1;

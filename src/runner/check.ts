@@ -21,6 +21,12 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> extends 
    */
   order?: 'early' | 'late';
   /**
+   * The check's subject is how fast replies come (timing budgets, polling rounds, payment polls): it sends to
+   * labels proven over their budget and judges that lateness. Every other check leaves such a label out, `not
+   * exercised: … proven over its budget by …`, never `error`. @defaultValue leaves proven labels out
+   */
+  judgesLateness?: true;
+  /**
    * Runs the check. `t.signal` is aborted when the check times out or the run stops: nothing more of the
    * check is sent after that.
    */

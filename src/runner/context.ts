@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Subscription } from './subscription.js';
 import type { Exchange, LiveExchange } from '../http/exchange.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
+import { provenWords, type LatenessProof } from './over-budget.js';
 import type { RunOptions } from './options.js';
 import { ExchangeSample, KEPT_PER_CASE, strip } from './recorder.js';
 import type { CaseCount, FailureDetail, FlowRecord, KindFailure } from './types.js';
@@ -47,6 +48,9 @@ export class CheckContext {
   lastFlows: FlowRecord[] = [];
   private readonly counts: CaseCount = { judged: 0, planned: 0 };
   private readonly unjudgedWhy: string[] = [];
+  /** The labels proven over budget that this check left out, with the cases (or kinds) that met each. */
+  private readonly leftOutLabels = new Map<string, { proof: LatenessProof; cases: number }>();
+  private kindsJudged = 0;
   private caseUnjudged = false;
   private shrinking = false;
   private inProperty = false;
@@ -69,6 +73,30 @@ export class CheckContext {
     /** Aborted when the check times out or the run stops: nothing more of the check is sent after that. */
     readonly signal: AbortSignal = new AbortController().signal,
   ) {}
+
+  /**
+   * How `label` was proven over its budget so far in the run, or `undefined` (the runner sets it): a check whose
+   * subject is that lateness fails on the proving exchange even when its own replies came in time.
+   */
+  provenLate: (label: string) => LatenessProof | undefined = () => undefined;
+
+  /**
+   * The proof of a label this check does not send to (proven over its budget before the check began), else
+   * `undefined` (the runner sets it; always `undefined` for the checks that judge lateness).
+   */
+  leavesOut: (label: string) => LatenessProof | undefined = () => undefined;
+
+  /**
+   * `items` (events, topics, types) less those whose label the check leaves out, each noted as left out: a
+   * check that goes over the subscribed events skips the slow one and judges the others.
+   */
+  sendable<T>(items: readonly T[], label: (item: T) => string): T[] {
+    return items.filter((item) => {
+      const proof = this.leavesOut(label(item));
+      if (proof) this.leaveOut(proof, false);
+      return !proof;
+    });
+  }
 
   /** Records an exchange made for this check (the simulator calls it). */
   noteExchange(ex: LiveExchange): void {
@@ -104,6 +132,48 @@ export class CheckContext {
   unjudged(reason: string): void {
     this.caseUnjudged = true;
     if (!this.unjudgedWhy.includes(reason)) this.unjudgedWhy.push(reason);
+  }
+
+  /**
+   * What the check met of a label proven over its budget (a {@link NotSent} `over-budget`): the case (or the kind
+   * of {@link perKind}) is left out, neither judged nor unjudged; `planned`: it was one of the planned cases.
+   * The timing checks judge that lateness; the check says which labels it left out ({@link notExercised}).
+   */
+  leaveOut(err: NotSent | LatenessProof, planned: boolean): void {
+    const proof = err instanceof NotSent ? err.proof : err;
+    if (!proof) return;
+    const entry = this.leftOutLabels.get(proof.label) ?? { proof, cases: 0 };
+    this.leftOutLabels.set(proof.label, entry);
+    if (!planned) return;
+    entry.cases++;
+    this.counts.notExercised = (this.counts.notExercised ?? 0) + 1;
+  }
+
+  /**
+   * The cases planned since `before` that were neither judged nor left out: the open ones, which the label of
+   * `err` cut short, are left out too (a kind of {@link perKind}, or the check itself, stopped there).
+   */
+  leaveOpen(err: NotSent, before: CaseCount = { judged: 0, planned: 0 }): void {
+    const c = this.counts;
+    const open = c.planned - before.planned - (c.judged - before.judged) - ((c.notExercised ?? 0) - (before.notExercised ?? 0));
+    for (let i = 0; i < open; i++) this.leaveOut(err, true);
+  }
+
+  /**
+   * The labels the check left out, in words (`startSession proven over its budget by MP-TIM-001`), sorted;
+   * `undefined` when it left none out.
+   */
+  get notExercised(): string | undefined {
+    if (this.leftOutLabels.size === 0) return undefined;
+    return [...this.leftOutLabels.values()].map((e) => provenWords(e.proof)).sort().join('; ');
+  }
+
+  /**
+   * Whether the check judged anything beside what it left out: a judged case; in a check that plans no cases,
+   * a judged kind of {@link perKind} or an exchange.
+   */
+  get judgedAny(): boolean {
+    return this.counts.planned > 0 ? this.counts.judged > 0 : this.kindsJudged > 0 || this.sample.count > 0;
   }
 
   /** How many of its planned cases the check judged; `undefined` when it planned none. */
@@ -158,9 +228,12 @@ export class CheckContext {
         try {
           await predicate(value);
         } catch (err) {
-          // Not sent (its label is proven over budget, or the check ended): the case is not judged, never a failure.
+          // Not sent: its label is proven over budget (the case is left out), or the check ended (the case is
+          // not judged). Never a failure.
           if (err instanceof NotSent) {
-            this.unjudged(err.message);
+            if (err.why === 'over-budget') {
+              if (!this.shrinking) this.leaveOut(err, true);
+            } else this.unjudged(err.message);
             return;
           }
           if (!this.shrinking) this.judged();
@@ -197,16 +270,25 @@ export class CheckContext {
   /**
    * Runs `each` for every kind of case (an event, a body kind): a failure of one kind does not stop the
    * others, so the integrator sees the whole problem in one run. The first failure is thrown with the first
-   * failure of each other kind (each shrunk on its own, at most {@link MAX_COUNTEREXAMPLES}) beside it.
+   * failure of each other kind (each shrunk on its own, at most {@link MAX_COUNTEREXAMPLES}) beside it. A kind
+   * that meets a label proven over its budget is left out ({@link leaveOut}) and the others go on.
    */
   async perKind<K>(kinds: readonly K[], name: (kind: K) => string, each: (kind: K) => Promise<void>): Promise<void> {
     const failures: Array<{ kind: string; err: CheckFailure }> = [];
     for (const kind of kinds) {
       if (failures.length > MAX_COUNTEREXAMPLES) break;
+      const before = { ...this.counts };
       try {
         await each(kind);
+        this.kindsJudged++;
       } catch (err) {
+        if (err instanceof NotSent && err.why === 'over-budget') {
+          this.leaveOut(err, false);
+          this.leaveOpen(err, before);
+          continue;
+        }
         if (!(err instanceof CheckFailure)) throw err;
+        this.kindsJudged++;
         failures.push({ kind: name(kind), err });
       }
     }

@@ -1,4 +1,5 @@
 import type { Exchange } from '../http/exchange.js';
+import type { LatenessProof } from './over-budget.js';
 import type { FlowRecord, KindFailure } from './types.js';
 
 /** Thrown by a check (through `t.fail`) when the endpoint broke the rule the check enforces. */
@@ -22,9 +23,9 @@ export class CheckSkipped extends Error {
 
 /**
  * Thrown by a check's line to the endpoint instead of sending: the check has ended (timed out, the run
- * stopped), or the request's label is proven over its budget and the check used its allowance of waits on it.
- * A property case that meets it is not judged (and counted); a check that meets it outside a property ends
- * `skip` with the reason, starting `not exercised:`.
+ * stopped), or the request's label is proven over its budget (a check whose subject is not that lateness
+ * leaves the label out). A property case, or a kind of `perKind`, that meets an over-budget label is left out
+ * (counted as not exercised, never as judged); a check that meets it elsewhere ends `skip`, `not exercised:`.
  */
 export class NotSent extends Error {
   override readonly name = 'NotSent';
@@ -32,6 +33,8 @@ export class NotSent extends Error {
     message: string,
     /** `ended`: the check is over; `over-budget`: the label's lateness is proven and judged by the timing checks. */
     readonly why: 'ended' | 'over-budget',
+    /** With `over-budget`: how the label was proven over its budget. */
+    readonly proof?: LatenessProof,
   ) {
     super(message);
   }

@@ -16,21 +16,21 @@ describe('OverBudget', () => {
 
   it('proves a label slow by two late exchanges in a row made with the endpoint to themselves', () => {
     const f = facts();
-    f.note(ex('startSession', 3300), true);
-    expect(f.evidence('startSession')).toBeUndefined();
-    f.note(ex('startSession', 5000, true), true);
-    expect(f.evidence('startSession')).toMatch(/^2 requests in a row, with the endpoint to themselves, ended past its 3000 ms budget, the last after 5000 ms/);
-    expect(f.evidence('scanCode')).toBeUndefined();
+    f.note(ex('startSession', 3300), true, 'MP-TIM-001');
+    expect(f.proofOf('startSession')).toBeUndefined();
+    f.note(ex('startSession', 5000, true), true, 'MP-TIM-001');
+    expect(f.proofOf('startSession')?.words).toMatch(/^2 requests in a row, with the endpoint to themselves, ended past its 3000 ms budget, the last got no reply within budget \+ grace \(request #\d+\)$/);
+    expect(f.proofOf('scanCode')).toBeUndefined();
   });
 
   it('takes one reply in time as a hiccup breaker, and nothing from checks running side by side', () => {
     const f = facts();
-    f.note(ex('startSession', 3300), true);
-    f.note(ex('startSession', 200), true);
-    f.note(ex('startSession', 3300), true);
-    expect(f.evidence('startSession')).toBeUndefined();
+    f.note(ex('startSession', 3300), true, 'MP-TIM-001');
+    f.note(ex('startSession', 200), true, 'MP-TIM-001');
+    f.note(ex('startSession', 3300), true, 'MP-TIM-001');
+    expect(f.proofOf('startSession')).toBeUndefined();
     // Under the load of checks side by side (or of a busy machine) a late reply proves nothing.
-    for (let i = 0; i < 5; i++) f.note(ex('backgroundPoll', 14_000), false);
-    expect(f.evidence('backgroundPoll')).toBeUndefined();
+    for (let i = 0; i < 5; i++) f.note(ex('backgroundPoll', 14_000), false, 'MP-ROB-001');
+    expect(f.proofOf('backgroundPoll')).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { Secret } from '../secret.js';
 import { check } from './check.js';
 import { CheckContext } from './context.js';
 import { DEFAULT_RUN_OPTIONS } from './options.js';
+import { NotSent } from './failure.js';
+import type { LatenessProof } from './over-budget.js';
 import { runCheck, statusForFailure } from './run-check.js';
 import type { Level } from './types.js';
 
@@ -84,4 +86,46 @@ describe('runCheck', () => {
     expect(() => def('MUST', async () => {}, 'SIG-1')).toThrow(/not of the form/);
     expect(() => check({ id: 'MP-TST-002', title: 'do it', level: 'MUST', area: 'shape', profile: 'mplus', spec: { doc: 'd', quote: 'q' }, run: async () => {} })).toThrow(/must start with its level/);
   });
+
+  describe('a label proven over its budget', () => {
+    const proof: LatenessProof = {
+      label: 'startSession',
+      by: 'MP-TIM-001',
+      words: '2 requests in a row, with the endpoint to themselves, ended past its 3000 ms budget',
+      exchange: { seq: 3, label: 'startSession', request: { method: 'POST', url: 'http://127.0.0.1:9/x/startSession', headers: {}, body: '{}' }, timing: { startedAt: '2026-01-01T00:00:00.000Z', totalMs: 3300 } },
+    };
+    const late = () => new NotSent('startSession proven over its budget by MP-TIM-001', 'over-budget', proof);
+    // The cases that meet the slow event (n % 3 === 0) throw what the check's line throws instead of sending.
+    const sends = (t: CheckContext) => t.property(fc.integer({ min: 0, max: 1000 }), async (n) => { if (n % 3 === 0) throw late(); });
+    const reason = 'not exercised: startSession proven over its budget by MP-TIM-001';
+
+    it('leaves the cases that meet it out: a MUST check passes on the others, saying what it left out, never error', async () => {
+      const r = await runCheck(def('MUST', sends), context({ runs: 30 }), 'r');
+      expect(r.status).toBe('pass');
+      expect(r.reason).toMatch(new RegExp(`^${reason} \\(\\d+ of 30 cases left out\\)$`));
+      expect(r.cases!.judged + r.cases!.notExercised!).toBe(30);
+      expect(r.cases!.notExercised).toBeGreaterThan(0);
+    });
+
+    it('skips the whole check when nothing else was judged, never a pass', async () => {
+      const r = await runCheck(def('MUST', (t) => t.property(fc.integer(), async () => { throw late(); })), context({ runs: 5 }), 'r');
+      expect([r.status, r.reason, r.cases]).toEqual(['skip', `${reason} (5 of 5 cases left out)`, { judged: 0, planned: 5, notExercised: 5 }]);
+    });
+
+    it('skips it outside a property too, and leaves one kind of perKind out while the others are judged', async () => {
+      const outside = await runCheck(def('MUST', async () => { throw late(); }), context(), 'r');
+      expect([outside.status, outside.reason]).toEqual(['skip', reason]);
+      const kinds = await runCheck(def('MUST', (t) => t.perKind(['scanCode', 'startSession'], (k) => k, async (k) => { if (k === 'startSession') throw late(); })), context(), 'r');
+      expect([kinds.status, kinds.reason]).toEqual(['pass', reason]);
+      const allKinds = await runCheck(def('MUST', (t) => t.perKind(['startSession'], (k) => k, async () => { t.plan(); throw late(); })), context(), 'r');
+      expect([allKinds.status, allKinds.cases]).toEqual(['skip', { judged: 0, planned: 1, notExercised: 1 }]);
+    });
+
+    it('still fails a check on the cases it judged', async () => {
+      const r = await runCheck(def('MUST', (t) => t.property(fc.integer({ min: 0, max: 1000 }), async (n) => { if (n % 3 === 0) throw late(); t.fail('broken'); }, { examples: [0] })), context({ runs: 10 }), 'r');
+      expect(r.status).toBe('fail');
+      expect(r.reason).toMatch(new RegExp(`^${reason}`));
+    });
+  });
 });
+

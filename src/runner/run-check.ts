@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CheckDefinition } from './check.js';
 import { CheckContext } from './context.js';
+import { NOT_EXERCISED } from './coverage.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import type { CheckIdentity, CheckResult, CheckStatus, Level } from './types.js';
 
@@ -21,12 +22,24 @@ export function statusForFailure(level: Level, strictness: 'must' | 'should'): C
  */
 function partly(level: Level, t: CheckContext): [CheckStatus, string | undefined] | undefined {
   const cases = t.cases;
-  if (!cases || cases.judged >= cases.planned) return undefined;
+  const leftOut = cases?.notExercised ?? 0;
+  if (!cases || cases.judged + leftOut >= cases.planned) return undefined;
   const why = t.unjudgedReasons.join('; ') || 'no reason was given';
-  const words = `hookcert judged ${cases.judged} of the ${cases.planned} cases it planned: ${why}`;
+  const words = `hookcert judged ${cases.judged} of the ${cases.planned - leftOut} cases it planned${leftOut > 0 ? ` (and left ${leftOut} out)` : ''}: ${why}`;
   if (level === 'MUST') return ['error', `${words}. It cannot say the rule holds.`];
   t.warn(words);
   return ['warn', undefined];
+}
+
+/**
+ * What a check that left labels out says (they are proven over their budget; the timing checks judge them):
+ * `not exercised: startSession proven over its budget by MP-TIM-001 (3 of 8 cases left out)`.
+ */
+function leftOutWords(t: CheckContext): string | undefined {
+  const labels = t.notExercised;
+  if (!labels) return undefined;
+  const c = t.cases;
+  return `${NOT_EXERCISED} ${labels}${c?.notExercised ? ` (${c.notExercised} of ${c.planned} cases left out)` : ''}`;
 }
 
 /** What names a check in its result: id, title, level, area, profile, spec line and replay command. */
@@ -66,17 +79,27 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
       if (t.warnings.length > 0) status = 'warn';
       const partial = partly(def.level, t);
       if (partial) [status, reason] = partial;
+      // Labels proven over budget left out: the check says so; with nothing else judged it is a skip, never a pass.
+      const leftOut = leftOutWords(t);
+      if (leftOut && status === 'pass' && !t.judgedAny) status = 'skip';
+      if (leftOut) reason = reason ? `${reason}; ${leftOut}` : leftOut;
     } catch (err) {
       if (err instanceof CheckSkipped) {
         status = 'skip';
         reason = err.message;
       } else if (err instanceof NotSent && err.why === 'over-budget') {
+        // Met outside a case: the check cannot go on without that label, so it is not exercised (what it judged
+        // before is not enough to pass it).
+        t.leaveOut(err, false);
+        t.leaveOpen(err);
         status = 'skip';
-        reason = `not exercised: ${err.message}`;
+        reason = leftOutWords(t);
       } else if (err instanceof CheckFailure) {
         status = statusForFailure(def.level, t.options.level);
         failure = CheckContext.detailOf(err);
         if (def.level === 'INFO') reason = `information (not a requirement): ${err.message}`;
+        const leftOut = leftOutWords(t);
+        if (leftOut) reason = reason ? `${reason}; ${leftOut}` : leftOut;
       } else {
         status = 'error';
         reason = `hookcert could not judge this check: ${err instanceof Error ? err.message : String(err)}`;

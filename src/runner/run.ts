@@ -24,7 +24,7 @@ import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
 import type { CheckResult, ProfileName } from './types.js';
-import { EndpointWatch } from './watch.js';
+import { EndpointWatch, type LatenessPolicy } from './watch.js';
 import { runGate, runVerdict } from './verdict.js';
 
 /** What the run hands a profile's context: a line to the endpoint, the run's recorder and schemas, who it works for. */
@@ -135,17 +135,15 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const chosen = options.checks ? selectChecks(all, options.checks, driver.name) : all;
   const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
   req.listener?.planned?.(planned);
-  /** A context for `source`, on its own line to the endpoint. */
-  const contextFor = (source: string, signal: AbortSignal, alone: boolean, explored?: unknown) => {
-    const line = watch.line(source, signal, alone);
+  /** A context for `source`, on its own line to the endpoint; `lateness`: what it does with a label proven over budget. */
+  const contextFor = (source: string, signal: AbortSignal, alone: boolean, lateness: LatenessPolicy, explored?: unknown) => {
+    const line = watch.line(source, signal, alone, lateness);
     const observed: Sender = req.listener?.exchanged
       ? { send: async (r) => tap(await line.send(r), (ex) => req.listener!.exchanged!(source, ex)) }
       : line;
     const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored });
-    // A check leaves out a label proven over budget only in its property cases (each can stay unjudged);
-    // exploration, which bounds itself, leaves it out at once.
-    if (source === EXPLORATION) line.allowance = 0;
-    else line.refusesSlow = () => t.inCase;
+    t.provenLate = (label) => watch.overBudget.proofOf(label);
+    t.leavesOut = line.leavesOut;
     return { line, t };
   };
 
@@ -155,7 +153,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let explored: unknown;
   let exploreError: string | undefined;
   try {
-    const probe = await stop.race(driver.probe(contextFor('probe', stop.signal, true).t));
+    const probe = await stop.race(driver.probe(contextFor('probe', stop.signal, true, 'send').t));
     watch.first = probe;
     if (probe && !probe.response && (probe.error?.kind === 'reset' || probe.error?.kind === 'protocol') && probe.request.url.startsWith('http:') && (await speaksTls(probe.request.url))) {
       // A TLS server answers plain HTTP by closing the connection (or with TLS bytes): say what to fix.
@@ -166,7 +164,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // A refused probe: a few more valid requests say whether every one is refused alike (a wrong secret, a
     // forgotten --subscription-id, a wrong URL). Then that is said first, and the run stops unless asked on.
     if (!incompleteReason && !stop.stopped && driver.diagnose && probe?.response && refusalOf(probe)) {
-      const found = await stop.race(guarded(() => driver.diagnose!(contextFor(DIAGNOSIS, stop.signal, true).t, probe)).catch(() => undefined));
+      const found = await stop.race(guarded(() => driver.diagnose!(contextFor(DIAGNOSIS, stop.signal, true, 'send').t, probe)).catch(() => undefined));
       if (found) {
         rootCause = { ...found, stopped: !options.keepGoing };
         req.listener?.rootCause?.(rootCause);
@@ -176,7 +174,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
     // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
     if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
-      const { t } = contextFor(EXPLORATION, stop.signal, true);
+      const { t } = contextFor(EXPLORATION, stop.signal, true, 'leave-out-live');
       explored = await stop.race(
         guarded(() => driver.explore!(t)).catch((err: unknown) => {
           exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;
@@ -191,7 +189,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       // Each request of the check in flight or waiting for a slot listens on it (and removes its listener when
       // done): a check that sends many at once (MP-TIM-002's shop) is not a leak, so no MaxListenersExceededWarning.
       setMaxListeners(0, signal);
-      const { line, t } = contextFor(def.id, signal, def.exclusive === true, explored);
+      const { line, t } = contextFor(def.id, signal, def.exclusive === true, def.judgesLateness ? 'send' : 'leave-out', explored);
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
       const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));

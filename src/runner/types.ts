@@ -80,6 +80,8 @@ export interface KindFailure extends Omit<FailureDetail, 'counterexamples'> {
 export interface CaseCount {
   judged: number;
   planned: number;
+  /** Planned cases left out because they met a label proven over its budget (the timing checks judge it). */
+  notExercised?: number;
 }
 
 /** What names a check, the same in its definition and in its result. */

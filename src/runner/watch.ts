@@ -2,7 +2,7 @@ import type { HttpClient, SendRequest, Sender } from '../http/client.js';
 import type { LiveExchange } from '../http/exchange.js';
 import { isSilent, Liveness, type Suspicion } from '../http/liveness.js';
 import { NotSent } from './failure.js';
-import { ALLOWANCE, OverBudget } from './over-budget.js';
+import { OverBudget, provenWords, type LatenessProof } from './over-budget.js';
 import type { RunStop } from './stop.js';
 
 /** The label of the repeated first request that tells whether a silent or broken endpoint has stopped. */
@@ -38,17 +38,20 @@ export class EndpointWatch {
 
   /**
    * A check's line to the endpoint: every request carries `signal`, and what comes back is watched. `alone`:
-   * what it sends is the only thing in flight (the probe, exploration, an exclusive check).
+   * what it sends is the only thing in flight (the probe, exploration, an exclusive check). `lateness`: what
+   * the line does with a label proven over its budget ({@link LatenessPolicy}).
    */
-  line(source: string, signal: AbortSignal, alone = false): CheckLine {
-    return new CheckLine(this, this.client, source, signal, alone);
+  line(source: string, signal: AbortSignal, alone = false, lateness: LatenessPolicy = 'leave-out'): CheckLine {
+    return new CheckLine(this, this.client, source, signal, alone, lateness);
   }
 
   /** Notes a finished exchange of `line`. */
   note(ex: LiveExchange, line: CheckLine): void {
     this.finished++;
-    // Alone: a line of its own (probe, exploration, an exclusive check) with no other request in flight.
-    this.overBudget.note(ex, line.alone && (this.client.gate?.inFlight ?? 0) === 0);
+    // Alone: a line of its own (probe, exploration, an exclusive check) that sends one request at a time, with
+    // no other request in flight. A line that ever had two requests on the way (workplaces at once) proves
+    // nothing for the rest of its life: which of its replies happen to come alone depends on timing.
+    this.overBudget.note(ex, line.alone && line.sequential && (this.client.gate?.inFlight ?? 0) === 0, line.source);
     if (ex.response) {
       this.lastReply = this.finished;
       for (const w of this.waiters) if (w.after < this.lastReply) this.settle(w, true);
@@ -124,21 +127,27 @@ interface Waiter {
 }
 
 /**
+ * What a line does with a request to a label proven over its budget. `send`: sends it and waits it out (the
+ * checks whose subject is that lateness, the probe, the diagnosis). `leave-out`: does not send it (throws
+ * {@link NotSent}, `over-budget`) when the label was proven before the line was made: a check running side by side
+ * sees the same proofs whatever ran beside it (proofs are only made between shared stages). `leave-out-live`:
+ * the same, with proofs made while the line sends (exploration, which proves as it goes and runs alone).
+ */
+export type LatenessPolicy = 'send' | 'leave-out' | 'leave-out-live';
+
+/**
  * One check's line to the endpoint ({@link Sender}): the check's signal on every request (nothing is sent once
- * the check has ended), the run's watch on every exchange, and the bounded cost of a label proven over budget.
+ * the check has ended), the run's watch on every exchange, and no wait on a label proven over its budget
+ * ({@link LatenessPolicy}): the timing checks judge that lateness, the other checks leave the label out.
  */
 export class CheckLine implements Sender {
   /** This line's latest exchange that got nothing back: its place among finished exchanges, and its `seq`. */
   lastSilent?: { finished: number; seq: number };
-  private readonly slowSends = new Map<string, number>();
-  /**
-   * Whether a request to a label proven over budget may be refused now (past the allowance): only where the
-   * sender can leave it unjudged, a property case. Elsewhere the request is sent and waited out.
-   * @defaultValue always
-   */
-  refusesSlow: () => boolean = () => true;
-  /** Requests this line may still send to a label once it is proven over budget. @defaultValue {@link ALLOWANCE} */
-  allowance = ALLOWANCE;
+  /** Whether the line has only ever had one request on the way at a time. */
+  sequential = true;
+  private pending = 0;
+  /** The proof of a label this line does not send to (`leave-out`: proven before the line was made), else `undefined`. */
+  readonly leavesOut: (label: string) => LatenessProof | undefined;
 
   constructor(
     private readonly watch: EndpointWatch,
@@ -148,18 +157,23 @@ export class CheckLine implements Sender {
     readonly signal: AbortSignal,
     /** Nothing else is in flight while this line sends (see {@link OverBudget}). */
     readonly alone: boolean,
-  ) {}
+    readonly lateness: LatenessPolicy = 'leave-out',
+  ) {
+    const before = watch.overBudget.snapshot();
+    this.leavesOut = lateness === 'send' ? () => undefined : lateness === 'leave-out' ? (label) => before.get(label) : (label) => watch.overBudget.proofOf(label);
+  }
 
   async send(req: SendRequest): Promise<LiveExchange> {
     if (this.signal.aborted) throw ended(this.signal);
-    const slow = this.watch.overBudget.evidence(req.label);
-    if (slow && this.refusesSlow()) {
-      const used = this.slowSends.get(req.label) ?? 0;
-      if (used >= this.allowance)
-        throw new NotSent(`${req.label} answers over its budget (${slow}); ${this.allowance > 0 ? `this check stopped sending it after ${this.allowance} more tries` : 'not sent'}, the timing checks judge it`, 'over-budget');
-      this.slowSends.set(req.label, used + 1);
+    const proof = this.leavesOut(req.label);
+    if (proof) throw new NotSent(`${provenWords(proof)} (${proof.words}); not sent, the timing checks judge it`, 'over-budget', proof);
+    if (++this.pending > 1) this.sequential = false;
+    let ex: LiveExchange;
+    try {
+      ex = await this.client.send({ ...req, signal: this.signal });
+    } finally {
+      this.pending--;
     }
-    const ex = await this.client.send({ ...req, signal: this.signal });
     if (ex.error?.kind === 'aborted' && this.signal.aborted) throw ended(this.signal);
     this.watch.note(ex, this);
     return ex;

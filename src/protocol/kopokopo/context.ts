@@ -82,14 +82,14 @@ export class KopokopoContext extends CheckContext {
     super(sub, options, seed, deps.signal);
   }
 
-  /** The subscribed topics and callbacks. */
+  /** The subscribed topics and callbacks, less those this check leaves out (proven over their budget: {@link sendable}). */
   topics(): EventConfig[] {
-    return this.sub.events;
+    return this.sendable(this.sub.events, (e) => e.name);
   }
 
-  /** The subscribed topics of `kind`. */
+  /** The subscribed topics of `kind`, less those this check leaves out. */
   topicsOf(kind: KopokopoTopic['kind']): EventConfig[] {
-    return this.sub.events.filter((e) => this.topic(e.name).kind === kind);
+    return this.sendable(this.sub.events.filter((e) => this.topic(e.name).kind === kind), (e) => e.name);
   }
 
   /** The catalogue entry of `name`. */

@@ -82,9 +82,9 @@ export class SwContext extends CheckContext {
     this.types = sub.events.map((e) => all.find((t) => t.type === e.name)).filter((t): t is SwEventType => t !== undefined);
   }
 
-  /** The subscribed event types. */
+  /** The subscribed event types, less those this check leaves out (proven over their budget: {@link sendable}). */
   eventTypes(): SwEventType[] {
-    return this.types;
+    return this.sendable(this.types, (t) => t.type);
   }
 
   /** The reply budget of `type` (ms): the config file's, else the catalogue's. */

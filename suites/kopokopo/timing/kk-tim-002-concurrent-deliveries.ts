@@ -21,6 +21,7 @@ export default kopokopoCheck({
   area: 'timing',
   spec: { doc: SPEC.facts, quote: QUOTE.idempotent },
   exclusive: true,
+  judgesLateness: true,
   order: 'early',
   async run(t) {
     if (t.options.concurrency < 2) t.skip(`--concurrency is ${t.options.concurrency}: nothing is sent at once`);

@@ -13,6 +13,7 @@ export default mplusCheck({
   title: "MUST answer each pollExternalPayment within its budget and end the payment confirmed or cancelled within the run's bounds on polls and time",
   level: 'MUST',
   area: 'external-payment',
+  judgesLateness: true,
   spec: {
     doc: 'spec/seeds/001 (Cash Machine Payment)',
     quote: 'This loop continues until (1) you let us know payment succeeded, (2) you let us know payment didn’t succeed or (3) a cancel request ( requestCancelExternalPayment) is sent from the POS.',

@@ -12,6 +12,7 @@ export default mplusCheck({
   title: "MUST finish a polling process (polling.finished: true) within the run's bounds on rounds and time, answering each round within the event's budget",
   level: 'MUST',
   area: 'polling',
+  judgesLateness: true,
   spec: { doc: SPEC.reference, quote: 'polling.finished | boolean | Tell MplusKASSA whether the polling process is finished or not. When you return false, MplusKASSA will immediately resend the request to your endpoint.' },
   async run(t) {
     skipUnlessPolling(t);

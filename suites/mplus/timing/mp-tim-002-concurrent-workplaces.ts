@@ -16,6 +16,7 @@ export default mplusCheck({
   area: 'timing',
   spec: { doc: SPEC.reference, quote: 'sender: Contains the details of the workplace that is sending the event.' },
   exclusive: true,
+  judgesLateness: true,
   order: 'early',
   async run(t) {
     if (t.options.concurrency < 2) t.skip(`--concurrency is ${t.options.concurrency}: nothing is sent at once: run with --concurrency 2 or more`);
