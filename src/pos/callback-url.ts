@@ -8,7 +8,8 @@ import type { MplusContext } from './context.js';
  * - the URL the user gives (`--callback-url`, `callbackUrl` in the config file): a URL of this machine the
  *   endpoint can reach; hookcert listens on its port, plain HTTP (a tunnel in front may add TLS);
  * - else, when the endpoint itself is on loopback, a loopback URL on a port derived from the seed (the same
- *   seed gives the same bytes; a busy port falls back to a free one and says so);
+ *   seed gives the same bytes; a busy port, e.g. another run of the same seed at the same time, falls back to a
+ *   free one and says so in a note: a fact of this machine, not of the endpoint, so never a warning);
  * - else none: asking a remote server to call its own loopback would never work and looks like SSRF.
  */
 
@@ -44,8 +45,9 @@ export async function callbackServer(t: MplusContext): Promise<CallbackServer | 
   const port = BASE + ((t.seed >>> 0) % SPAN);
   try {
     return await CallbackServer.start({ port });
-  } catch {
-    t.warn(`the callback port derived from the seed was busy: a free port was used instead, so the callbackUrl in this run's requests differs from another run of the same seed`);
-    return CallbackServer.start();
+  } catch (err) {
+    const server = await CallbackServer.start();
+    t.note(`the callback port derived from the seed (${port}) could not be had (${(err as NodeJS.ErrnoException).code ?? String(err)}; another run of the same seed at the same time?): port ${server.port} was used instead, so the callbackUrl in this run's requests differs from another run of the same seed (--callback-url fixes it)`);
+    return server;
   }
 }

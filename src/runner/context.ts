@@ -36,6 +36,8 @@ export class PropertyFailure extends CheckFailure {
  */
 export class CheckContext {
   readonly warnings: string[] = [];
+  /** What the check says beside its verdict, changing nothing of it ({@link note}). */
+  readonly notes: string[] = [];
   readonly sample = new ExchangeSample();
   /**
    * The latest exchanges of the case running now (a property case, or the whole check), as records (without
@@ -200,6 +202,14 @@ export class CheckContext {
   /** Notes a lenient acceptance or a SHOULD-level observation; the check's verdict becomes `warn`. */
   warn(message: string): void {
     if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  /**
+   * A fact about how the check ran that is not about the endpoint (a busy local port, a fallback it took): said
+   * in the check's `reason`, never a warning, never changing its status.
+   */
+  note(message: string): void {
+    if (!this.notes.includes(message)) this.notes.push(message);
   }
 
   /** The check does not apply to what is being tested. */

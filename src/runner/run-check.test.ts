@@ -35,6 +35,11 @@ describe('runCheck', () => {
     expect(failed.replay).toBe('replay me');
   });
 
+  it('says a note in the reason without changing the status (a fact of this machine, not of the endpoint)', async () => {
+    const r = await runCheck(def('INFO', async (t) => t.note('port 10001 was busy')), context(), 'r');
+    expect([r.status, r.reason, r.warnings]).toEqual(['pass', 'note: port 10001 was busy', []]);
+  });
+
   it('turns a crash inside a check into that check\'s error, saying why', async () => {
     const r = await runCheck(def('MUST', async () => { throw new TypeError('boom'); }), context(), 'r');
     expect(r.status).toBe('error');

@@ -108,6 +108,8 @@ export async function runCheck<C extends CheckContext>(def: CheckDefinition<C>, 
       clearTimeout(timer);
     }
   }
+  // Notes say how the check ran (never about the endpoint): beside the reason, the status untouched.
+  if (t.notes.length > 0) reason = [reason, ...t.notes.map((n) => `note: ${n}`)].filter(Boolean).join('; ');
   return {
     ...base,
     status,
