@@ -242,3 +242,17 @@ export function sessionCommands(
     })),
   );
 }
+
+/**
+ * A fixed opening of named actions on workplace 0, run before the generated steps of every case: a sequence
+ * the whole check must see under every seed, whatever the weights draw (e.g. a line removed, then an event
+ * whose reply may carry lineChanges). Only the contents are generated; actions not subscribed are left out.
+ */
+export function openingCommands(t: MplusContext, actions: readonly string[]): fc.Arbitrary<SessionCommand[]> {
+  const steps = actions.filter((name) => t.event(ACTIONS[name].event));
+  return fc.tuple(
+    ...steps.map((name) =>
+      fc.tuple(fc.noShrink(withExplored(t, ACTIONS[name].event, t.requests(ACTIONS[name].event))), fc.noShrink(fc.nat())).map(([template, pick]) => new SessionCommand(name, 0, template, pick, false)),
+    ),
+  );
+}

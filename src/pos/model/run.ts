@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { MplusContext } from '../context.js';
-import { ACTIONS, sessionCommands, type SessionCommand } from './commands.js';
+import { ACTIONS, openingCommands, sessionCommands, type SessionCommand } from './commands.js';
 import { PosWorld } from './world.js';
 import { whenAnySubscribed } from '../../runner/subscription.js';
 
@@ -16,7 +16,18 @@ export interface SessionModelOptions {
   runs?: number;
   /** How often each action comes up, by name (`add`, `pause`…), over the defaults of {@link ACTIONS}. */
   weights?: Partial<Record<string, number>>;
+  /**
+   * Actions by name run first in every case, on workplace 0 (those the POS allows then; see
+   * {@link openingCommands}): what the check must see under every seed. @defaultValue none
+   */
+  opening?: readonly string[];
 }
+
+/**
+ * An opening that removes a line and then sends events whose replies may carry lineChanges: a receiver that
+ * keeps naming a removed line (it ignored removeSessionLine) is seen under every seed.
+ */
+export const LINE_REMOVED_OPENING = ['add', 'add', 'remove', 'add', 'scan'] as const;
 
 /** The events of a session's life the model sends. */
 export const SESSION_EVENTS: readonly string[] = [...new Set(Object.values(ACTIONS).map((a) => a.event))];
@@ -35,15 +46,17 @@ export async function runSessionModel(t: MplusContext, opts: SessionModelOptions
   const redelivery = opts.redelivery ?? 0;
   const again = redelivery > 0 ? fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < redelivery) : fc.constant(false);
   const commands = fc.commands([sessionCommands(t, workplaces, again, opts.weights)], { maxCommands: opts.maxCommands ?? MAX_SESSION_STEPS, size: 'max' });
+  const opening = openingCommands(t, opts.opening ?? []);
   let sent = 0;
   await t.property(
-    commands,
-    async (cmds) => {
+    fc.tuple(opening, commands),
+    async ([first, cmds]) => {
       // The counterexample the report shows: the steps that ran, in words.
       const iterable = cmds as unknown as { commands?: Array<{ cmd: SessionCommand; hasRan: boolean }>; toJSON?: () => unknown };
       iterable.toJSON = () => (iterable.commands ?? []).filter((c) => c.hasRan).map((c) => String(c.cmd));
       const world = new PosWorld(t, workplaces, t.flow(workplaces > 1 ? `session life on ${workplaces} workplaces` : 'session life'));
       try {
+        for (const cmd of first) if (cmd.check(world)) await cmd.run(world);
         await fc.asyncModelRun(() => ({ model: world, real: t }), cmds);
       } finally {
         t.discardFlow(world.flow);

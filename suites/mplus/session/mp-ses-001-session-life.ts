@@ -1,4 +1,4 @@
-import { runSessionModel, sessionSubscribed } from '../../../src/pos/model/run.js';
+import { LINE_REMOVED_OPENING, runSessionModel, sessionSubscribed } from '../../../src/pos/model/run.js';
 import { mplusCheck } from '../check.js';
 
 export default mplusCheck({
@@ -14,6 +14,7 @@ export default mplusCheck({
   async run(t) {
     // Random, plausible lives of one workplace's sessions: lines rung up and removed, vouchers scanned,
     // relations, custom actions, bills, payments started and cancelled, and an end (complete, cancel, merge, credit).
-    await runSessionModel(t, { workplaces: 1 });
+    // Each opens with lines rung up, one removed, then more events: a removed line must not come back in a reply.
+    await runSessionModel(t, { workplaces: 1, opening: LINE_REMOVED_OPENING });
   },
 });
