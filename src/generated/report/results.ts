@@ -252,11 +252,15 @@ export interface Check {
     }[];
   };
   /**
-   * How many of its cases the check judged. A MUST check that judged fewer than it planned ends error, never pass or warn.
+   * How many of its cases the check judged. A MUST check that judged fewer than it planned (less those not exercised) ends error, never pass or warn.
    */
   cases?: {
     judged: number;
     planned: number;
+    /**
+     * Planned cases left out because they met an event proven over its budget (the timing checks judge that lateness; the reason names the event and who proved it).
+     */
+    notExercised?: number;
   };
   flows?: Flow[];
   exchanges?: Exchange[];
