@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { http, type RequestHandler } from '../reference/handler.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Subscription } from '../runner/subscription.js';
+import type { Body } from '../reference/mplus/receiver.js';
 import { HttpClient } from '../http/client.js';
 import { catalogue } from '../protocol/mplus/catalogue.js';
 import { mplusEvents } from '../pos/driver.js';
@@ -25,7 +26,7 @@ import { Till } from './till.js';
 const secret = randomBytes(32).toString('base64');
 const setup = { secret, secretEncoding: 'base64' as const, subscriptionIds: ['acme'] };
 let served: ServedReceiver | undefined;
-let bodies: Array<{ path: string; body: Record<string, any> }> = [];
+let bodies: Array<{ path: string; body: Body }> = [];
 const client = new HttpClient();
 
 /** Serves `handlers` behind a recorder of every request body. */
@@ -86,7 +87,7 @@ describe('the POS simulator', () => {
     expect(answers).toHaveLength(2);
     // "On top of this, you also receive all the original data from the event."
     expect(answers[0].addSessionLine).toEqual(steps[0].delivery.request!.addSessionLine);
-    expect(answers[0].session.lines).toHaveLength(till.session!.lines.length);
+    expect(answers[0].session!.lines).toHaveLength(till.session!.lines.length);
     expect(answers[0].event.eventCounter).toBeGreaterThan(steps[0].delivery.request!.event.eventCounter);
     expect(steps[2].reply.message![0].message).toMatch(/Ticket reserved/);
     // Every exchange is a flow step with the state the POS held.
@@ -106,7 +107,7 @@ describe('the POS simulator', () => {
     expect(conv.problem).toMatchObject({ kind: 'pos-refusal', refusal: { code: 'LINE_DELETION_NOT_ALLOWED' } });
     const last = bodies.at(-1)!;
     expect(last.path).toBe('/webhooks/startPayment');
-    expect(last.body.error.code).toBe('LINE_DELETION_NOT_ALLOWED');
+    expect(last.body.error!.code).toBe('LINE_DELETION_NOT_ALLOWED');
     expect(last.body.original).toEqual(conv.steps[0].delivery.request);
     expect(registry().validate('mplus/pos-error-request.schema.json', last.body)).toEqual([]);
     expect(till.session!.lines).toHaveLength(1);
@@ -161,7 +162,7 @@ describe('the POS simulator', () => {
     expect(p.polls).toHaveLength(2);
     expect(called).toBe(true);
     expect(bodies.map((b) => b.path)).toEqual(['/webhooks/startExternalPayment', '/webhooks/pollExternalPayment', '/webhooks/pollExternalPayment']);
-    expect(new Set(bodies.map((b) => b.body.externalPayment.externalPaymentId))).toEqual(new Set([p.externalPaymentId]));
+    expect(new Set(bodies.map((b) => b.body.externalPayment!.externalPaymentId))).toEqual(new Set([p.externalPaymentId]));
     const cancelled = await runExternalPayment(t, { action: 'request-cancel', at: 1 });
     expect(cancelled).toMatchObject({ ended: 'cancelled', actedAfter: 1 });
   });

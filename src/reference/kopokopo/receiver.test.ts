@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => receiver.close());
 
-async function post(body: string, headers: Record<string, string>, path = '/webhooks'): Promise<{ status: number; json: any }> {
+async function post(body: string, headers: Record<string, string>, path = '/webhooks'): Promise<{ status: number; json: unknown }> {
   const res = await request(`${receiver.url.replace(/\/webhooks$/, '')}${path}`, { method: 'POST', body, headers });
   const text = await res.body.text();
   return { status: res.statusCode, json: text ? JSON.parse(text) : undefined };
