@@ -4,7 +4,10 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 
 const file = process.env.HOOKCERT_BENCH_RSS_FILE;
-if (file) {
+// bin/hookcert.js starts a run in a child with a heap limit (and this probe, from its execArgv): the launcher,
+// which only waits, is not sampled.
+const launcher = /bin[\\/]hookcert\.js$/.test(process.argv[1] ?? '') && ['run', 'demo'].includes(process.argv[2]) && !process.execArgv.some((a) => a.startsWith('--max-old-space-size'));
+if (file && !launcher) {
   const t0 = performance.now();
   writeFileSync(file, '');
   const sample = () => {

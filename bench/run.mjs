@@ -101,7 +101,7 @@ if (want('engine')) {
 if (want('timing')) figures.timing = await timingFigure();
 
 // 4. A certification on loopback (for the memory figure's --runs, and the README).
-if (want('demo') || want('memory')) {
+if (want('demo')) {
   const demo = async (extra) => {
     const r = await hookcert(['demo', '--seed', '1', ...extra]);
     return { ...summary(r), runs: r.results?.runs };
