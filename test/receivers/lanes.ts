@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,8 @@ export interface LaneOptions {
   env?: NodeJS.ProcessEnv;
   /** Ends the lane, and the run with it (code `null`), after this long: a hang fails a test, never holds the suite. @defaultValue 20 min */
   killAfterMs?: number;
+  /** {@link LaneRun.results} is the whole results.json, exchanges included (read here, not in the lane). @defaultValue false */
+  fullResults?: boolean;
 }
 
 /** What one command did in a lane. */
@@ -39,7 +41,7 @@ export interface LaneRun {
   /** From the command's start in its lane to its end. */
   wallMs: number;
   reportDir: string;
-  /** results.json of the report, when the command wrote one, without the exchanges (they stay in the file). */
+  /** results.json of the report, when the command wrote one: without the exchanges (they stay in the file) unless {@link LaneOptions.fullResults}. */
   results?: RunResults;
 }
 
@@ -102,7 +104,7 @@ export function startLanes(count: number): Lanes {
         }
         lane.on('message', onMessage);
         lane.once('exit', onExit);
-        lane.send({ id, argv, reportDir, env: { PATH: process.env.PATH, CI: 'true', ...opts.env }, cwd: ROOT });
+        lane.send({ id, argv, reportDir, fullResults: opts.fullResults ?? false, env: { PATH: process.env.PATH, CI: 'true', ...opts.env }, cwd: ROOT });
       });
       lane.stderr!.off('data', onErr);
       // A lane that died (or was ended) is replaced by a fresh one on the next acquire.
@@ -113,7 +115,7 @@ export function startLanes(count: number): Lanes {
         if (next) next(spawnLane());
       }
       if (!answer) return { code: null, stdout: '', stderr: `the lane ended before the command returned\n${laneErr}`, wallMs: Date.now() - started, reportDir };
-      return { code: answer.code, stdout: answer.stdout, stderr: answer.stderr + laneErr, wallMs: answer.wallMs, reportDir, results: answer.results };
+      return { code: answer.code, stdout: answer.stdout, stderr: answer.stderr + laneErr, wallMs: answer.wallMs, reportDir, results: opts.fullResults ? readResults(reportDir) : answer.results };
     },
     async close() {
       const lanes = [...all];
@@ -129,4 +131,12 @@ export function startLanes(count: number): Lanes {
       );
     },
   };
+}
+
+function readResults(reportDir: string): RunResults | undefined {
+  try {
+    return JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as RunResults;
+  } catch {
+    return undefined;
+  }
 }
