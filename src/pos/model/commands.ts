@@ -247,12 +247,38 @@ export function sessionCommands(
  * A fixed opening of named actions on workplace 0, run before the generated steps of every case: a sequence
  * the whole check must see under every seed, whatever the weights draw (e.g. a line removed, then an event
  * whose reply may carry lineChanges). Only the contents are generated; actions not subscribed are left out.
+ * Every case starts with the whole opening, and a failing case shrinks it step by step like the generated
+ * steps, so a counterexample names only the steps that cause the failure.
  */
 export function openingCommands(t: MplusContext, actions: readonly string[]): fc.Arbitrary<SessionCommand[]> {
   const steps = actions.filter((name) => t.event(ACTIONS[name].event));
-  return fc.tuple(
-    ...steps.map((name) =>
+  return new Opening(
+    steps.map((name) =>
       fc.tuple(fc.noShrink(withExplored(t, ACTIONS[name].event, t.requests(ACTIONS[name].event))), fc.noShrink(fc.nat())).map(([template, pick]) => new SessionCommand(name, 0, template, pick, false)),
     ),
   );
+}
+
+/** Generates every step of an opening, in order; shrinks by leaving one step out (its contents kept). */
+class Opening extends fc.Arbitrary<SessionCommand[]> {
+  constructor(private readonly steps: fc.Arbitrary<SessionCommand>[]) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<SessionCommand[]> {
+    return Opening.value(this.steps.map((step) => step.generate(mrng, biasFactor)));
+  }
+
+  canShrinkWithoutContext(_value: unknown): _value is SessionCommand[] {
+    return false;
+  }
+
+  shrink(_value: SessionCommand[], context: unknown): fc.Stream<fc.Value<SessionCommand[]>> {
+    const values = context as fc.Value<SessionCommand>[];
+    return fc.Stream.of(...values.map((_, i) => Opening.value(values.filter((_, j) => j !== i))));
+  }
+
+  private static value(values: fc.Value<SessionCommand>[]): fc.Value<SessionCommand[]> {
+    return new fc.Value(values.map((v) => v.value), values);
+  }
 }

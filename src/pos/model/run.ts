@@ -50,13 +50,19 @@ export async function runSessionModel(t: MplusContext, opts: SessionModelOptions
   let sent = 0;
   await t.property(
     fc.tuple(opening, commands),
-    async ([first, cmds]) => {
-      // The counterexample the report shows: the steps that ran, in words.
-      const iterable = cmds as unknown as { commands?: Array<{ cmd: SessionCommand; hasRan: boolean }>; toJSON?: () => unknown };
-      iterable.toJSON = () => (iterable.commands ?? []).filter((c) => c.hasRan).map((c) => String(c.cmd));
+    async (pair) => {
+      const [first, cmds] = pair;
+      // The counterexample the report shows: the steps that ran (the opening's, then the generated ones), in words.
+      const opened: SessionCommand[] = [];
+      const iterable = cmds as unknown as { commands?: Array<{ cmd: SessionCommand; hasRan: boolean }> };
+      (pair as unknown as { toJSON: () => unknown }).toJSON = () => [...opened, ...(iterable.commands ?? []).filter((c) => c.hasRan).map((c) => c.cmd)].map(String);
       const world = new PosWorld(t, workplaces, t.flow(workplaces > 1 ? `session life on ${workplaces} workplaces` : 'session life'));
       try {
-        for (const cmd of first) if (cmd.check(world)) await cmd.run(world);
+        for (const cmd of first)
+          if (cmd.check(world)) {
+            opened.push(cmd);
+            await cmd.run(world);
+          }
         await fc.asyncModelRun(() => ({ model: world, real: t }), cmds);
       } finally {
         t.discardFlow(world.flow);
