@@ -11,6 +11,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.facts, quote: `${QUOTE.delivery} ${QUOTE.rawBody}` },
+  order: 'early',
   async run(t) {
     const found = await probeRawBodies({
       targets: t.topics().map((e) => e.name),

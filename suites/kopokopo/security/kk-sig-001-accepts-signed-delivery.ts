@@ -28,6 +28,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.delivery },
+  order: 'early',
   async run(t) {
     for (const { name } of t.topics()) {
       // incoming_payment: the success and the failure callback, each once.

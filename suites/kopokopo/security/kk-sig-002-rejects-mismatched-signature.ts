@@ -7,6 +7,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.seed, quote: QUOTE.authenticity },
+  order: 'early',
   async run(t) {
     for (const { name } of t.topics()) {
       // The attack: a body captured in transit, its amount changed, sent on with the original signature.

@@ -7,6 +7,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.seed, quote: QUOTE.authenticity },
+  order: 'early',
   async run(t) {
     for (const { name } of t.topics()) {
       const d = await t.deliver(name, t.payload(name), { forged: 'empty' });

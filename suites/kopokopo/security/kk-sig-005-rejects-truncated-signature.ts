@@ -14,6 +14,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.delivery },
+  order: 'early',
   async run(t) {
     for (const { name } of t.topics()) {
       for (const bytes of KEPT) {

@@ -15,6 +15,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.seed, quote: QUOTE.authenticity },
+  order: 'early',
   async run(t) {
     for (const { name } of t.topics()) {
       for (const other of OTHER_KEYS) {

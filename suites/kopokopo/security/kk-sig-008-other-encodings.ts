@@ -17,6 +17,7 @@ export default kopokopoCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.delivery },
+  order: 'early',
   async run(t) {
     for (const { name } of t.topics()) {
       const payload = t.payload(name);

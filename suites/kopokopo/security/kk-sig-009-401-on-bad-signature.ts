@@ -8,6 +8,7 @@ export default kopokopoCheck({
   level: 'SHOULD',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.receivers },
+  order: 'early',
   async run(t) {
     const others: KopokopoDelivery[] = [];
     for (const { name } of t.topics()) {

@@ -15,6 +15,7 @@ export default kopokopoCheck({
   level: 'SHOULD',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.delivery },
+  order: 'early',
   async run(t) {
     const taken: Array<{ d: KopokopoDelivery; junk: string }> = [];
     for (const { name } of t.topics()) {

@@ -11,6 +11,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( key = base64decode(secretKey), message = raw body bytes ) )' },
+  order: 'early',
   async run(t) {
     const found = await probeRawBodies({
       targets: t.events().map((e) => e.name),

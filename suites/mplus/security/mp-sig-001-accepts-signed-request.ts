@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( key = base64decode(secretKey), message = raw body bytes ) )' },
+  order: 'early',
   async run(t) {
     for (const event of t.events()) {
       const d = await t.deliver(event.name, t.request(event.name));

@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature. It is never transmitted through webhook calls.' },
+  order: 'early',
   async run(t) {
     for (const event of t.events()) {
       // A real signature with the right key, but of another body (this request with another eventCounter).

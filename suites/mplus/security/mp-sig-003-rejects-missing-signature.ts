@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: NO_SIGNATURE, INVALID_SIGNATURE, …' },
+  order: 'early',
   async run(t) {
     for (const event of t.events()) {
       const d = await t.deliver(event.name, t.request(event.name), { forged: 'missing' });

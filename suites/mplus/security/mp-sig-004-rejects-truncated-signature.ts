@@ -14,6 +14,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( key = base64decode(secretKey), message = raw body bytes ) )' },
+  order: 'early',
   async run(t) {
     const event = t.pick('startSession', 'scanCode').name;
     for (const bytes of KEPT) {

@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature.' },
+  order: 'early',
   async run(t) {
     for (const event of t.events()) {
       const d = await t.deliver(event.name, t.request(event.name), { forged: 'other-key' });

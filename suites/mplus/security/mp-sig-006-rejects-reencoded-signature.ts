@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( … ) )' },
+  order: 'early',
   async run(t) {
     const event = t.pick('startSession', 'scanCode').name;
     const d = await t.deliver(event, t.request(event), { forged: 'other-encoding' });

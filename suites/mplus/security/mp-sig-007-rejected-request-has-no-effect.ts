@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature.' },
+  order: 'early',
   async run(t) {
     const event = t.pick('startSession', 'scanCode', 'addSessionLine').name;
     const request = t.request(event);

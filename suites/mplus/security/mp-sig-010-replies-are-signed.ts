@@ -10,6 +10,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.transport, quote: 'Responses carry X-Mplus-Signature too (the vendor\'s examples show signed responses).' },
+  order: 'early',
   async run(t) {
     let signed = 0;
     for (const event of t.events()) {

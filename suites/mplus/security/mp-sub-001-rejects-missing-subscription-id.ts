@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'SHOULD',
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'This Subscription ID will be added to the header of every call made to your endpoint URL' },
+  order: 'early',
   async run(t) {
     const event = t.pick('startSession', 'scanCode').name;
     const d = await t.deliver(event, t.request(event), { tamper: { subscriptionId: null } });

@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'SHOULD',
   area: 'security',
   spec: { doc: SPEC.errorCodes, quote: 'NO_SUBSCRIPTION_ID, INVALID_SUBSCRIPTION_ID' },
+  order: 'early',
   appliesTo: (sub) => sub.subscriptionIdKnown || 'the subscription id is not known: pass --subscription-id to check that other ids are refused',
   async run(t) {
     const event = t.pick('startSession', 'scanCode').name;

@@ -10,6 +10,7 @@ export default swCheck({
   level: 'MUST',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.rawBody },
+  order: 'early',
   async run(t) {
     const found = await probeRawBodies({
       targets: typesOf(t),

@@ -19,6 +19,7 @@ export default swCheck({
   level: 'SHOULD',
   area: 'security',
   spec: { doc: SPEC.facts, quote: QUOTE.several },
+  order: 'early',
   async run(t) {
     const taken: Array<{ d: SwDelivery; what: string }> = [];
     for (const type of typesOf(t)) {
