@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { CallbackServer } from './callback-server.js';
-import type { MplusContext } from './context.js';
+import type { Delivery, MplusContext } from './context.js';
 import { sampledResponder } from './conversations.js';
 import { tillFor } from './flows.js';
+import { received } from './judge.js';
 import type { Conversation, Till } from './till.js';
 import { flowsPerCheck } from '../runner/options.js';
 
@@ -15,11 +16,12 @@ import { flowsPerCheck } from '../runner/options.js';
 
 /**
  * What the POS user does during the payment, after `at` polls (0: right after the start): wait for its end,
- * ask to cancel it, or give up on it; `start-only` gives up right after the start without judging what follows.
+ * ask to cancel it, or give up on it; `start-only` gives up right after the start without judging what follows;
+ * `forged-request-cancel`: a forger (another key) asks to cancel it, and the POS, which never asked, goes on polling.
  */
 export interface PaymentPlan {
   at: number;
-  action: 'wait' | 'request-cancel' | 'force-cancel' | 'start-only';
+  action: 'wait' | 'request-cancel' | 'force-cancel' | 'start-only' | 'forged-request-cancel';
   /** Give a `callbackUrl` served by this server (src/pos/callback-url.ts). */
   callback?: CallbackServer;
 }
@@ -32,6 +34,8 @@ export interface PaymentRun {
   polls: Conversation[];
   requestCancel?: Conversation;
   forcedCancel?: Conversation;
+  /** The forger's requestCancelExternalPayment (`forged-request-cancel`). */
+  forgedCancel?: Delivery;
   /** How many polls had been answered when the POS user acted. */
   actedAfter?: number;
   /**
@@ -93,6 +97,10 @@ export async function runExternalPayment(t: MplusContext, plan: PaymentPlan): Pr
     if (!acted && plan.action !== 'wait' && round === plan.at) {
       acted = true;
       out.actedAfter = out.polls.length;
+      if (plan.action === 'forged-request-cancel') {
+        out.forgedCancel = await till.forge('requestCancelExternalPayment', { externalPayment }, template);
+        continue;
+      }
       if (plan.action === 'force-cancel') {
         till.session!.externalPayment!.status = 'forced-cancel';
         out.forcedCancel = await send('cancelExternalPayment');
@@ -122,6 +130,7 @@ export function paymentInWords(p: PaymentRun): string {
   const parts = [`startExternalPayment → ${word(p.start)}`, ...p.polls.map((c, i) => `pollExternalPayment ${i + 1} → ${word(c)}`)];
   if (p.requestCancel) parts.push(`requestCancelExternalPayment → ${word(p.requestCancel)}`);
   if (p.forcedCancel) parts.push(`cancelExternalPayment → ${word(p.forcedCancel)}`);
+  if (p.forgedCancel) parts.push(`a forger's requestCancelExternalPayment (after ${p.actedAfter} polls) → ${received(p.forgedCancel)}`);
   return parts.join('\n');
 }
 

@@ -31,7 +31,7 @@ export interface SendOptions {
 }
 
 /** What one exchange of a conversation was. */
-export type StepKind = 'event' | 'lost' | 'redelivery' | 'dialog' | 'form' | 'poll' | 'pos-error';
+export type StepKind = 'event' | 'lost' | 'redelivery' | 'dialog' | 'form' | 'poll' | 'pos-error' | 'forgery';
 
 /** One exchange of a conversation and what the POS made of it. */
 export interface Step {
@@ -210,6 +210,16 @@ export class Till {
     const errorRequest = { error: { code: refusal.code, message: refusal.message.slice(0, 1000) }, original: step.delivery.request };
     const d = await this.t.deliver(event, errorRequest as unknown as MplusRequest, { stamp: false, workplace: this.workplace });
     this.record({ kind: 'pos-error', delivery: d, reply: replyObject(d), note: `the POS refused the reply (${refusal.code}) and sent its error request; the endpoint answered ${received(d)}` });
+    return d;
+  }
+
+  /**
+   * A forger's copy of the request for `event` this workplace would send now (`objects` on top of `template`),
+   * signed with another key: recorded as a step of the flow, never applied (the POS did not send it).
+   */
+  async forge(event: string, objects: Record<string, unknown>, template: MplusRequest): Promise<Delivery> {
+    const d = await this.t.deliver(event, this.build(event, objects, template), { workplace: this.workplace, forged: 'other-key' });
+    this.record({ kind: 'forgery', delivery: d, reply: replyObject(d), note: `a forger's ${event}${answerOf({ kind: 'forgery', delivery: d })}, signed with another key; the endpoint answered ${received(d)}` });
     return d;
   }
 

@@ -1,0 +1,26 @@
+import { mplusMutant } from '../mutant.js';
+import { newReplyState } from '../receiver.js';
+
+export default mplusMutant({
+  name: 'acts-before-verifying',
+  description:
+    'processes every request (its payments, polling rounds and buttons) before it checks the signature, and only then refuses a bad one: a forger who asks to cancel a running external payment cancels the customer’s payment',
+  checks: ['MP-SIG-008'],
+  break: (ref) => {
+    // The mutant's own memory, shared by the forged requests it acts on and the genuine ones.
+    const state = newReplyState();
+    return {
+      ...ref,
+      signature(inc) {
+        const refused = ref.signature(inc);
+        if (refused) {
+          const parsed = ref.parse(inc);
+          // The reply is thrown away; what it did to the state stays.
+          if ('body' in parsed && !ref.validate(inc.event, parsed.body)) void ref.reply(inc.event, parsed.body, state).catch(() => undefined);
+        }
+        return refused;
+      },
+      reply: (event, body) => ref.reply(event, body, state),
+    };
+  },
+});

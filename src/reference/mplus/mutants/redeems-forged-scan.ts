@@ -1,0 +1,33 @@
+import { fail } from '../receiver.js';
+import { mplusMutant } from '../mutant.js';
+import type { Body } from '../wire.js';
+
+/** The code a scanCode request scans, in its session. */
+const scanOf = (event: string, body: Body) => (event === 'scanCode' && typeof body?.scanCode?.scannedCode === 'string' ? `${body.session?.sessionId}/${body.scanCode.scannedCode}` : undefined);
+
+export default mplusMutant({
+  name: 'redeems-forged-scan',
+  description:
+    'redeems a scanned voucher in its session before it checks the signature: after a forged scan, the genuine scan of the same code in that session is refused as already used',
+  checks: ['MP-SIG-011'],
+  break: (ref) => {
+    const redeemed = new Set<string>();
+    return {
+      ...ref,
+      signature(inc) {
+        const refused = ref.signature(inc);
+        if (refused) {
+          const parsed = ref.parse(inc);
+          const key = 'body' in parsed ? scanOf(inc.event, parsed.body) : undefined;
+          if (key) redeemed.add(key);
+        }
+        return refused;
+      },
+      async reply(event, body, state) {
+        const key = scanOf(event, body);
+        if (key && redeemed.has(key)) return fail('INVALID_DATA', 'this code was already used in this session');
+        return ref.reply(event, body, state);
+      },
+    };
+  },
+});
