@@ -166,6 +166,17 @@ describe('the POS simulator', () => {
     const cancelled = await runExternalPayment(t, { action: 'request-cancel', at: 1 });
     expect(cancelled).toMatchObject({ ended: 'cancelled', actedAfter: 1 });
   });
+
+  it("sends a forger's requestCancelExternalPayment (another key) mid-payment, never applies its reply, and polls on", async () => {
+    const t = context(await serve(mplusReference(setup)));
+    const p = await runExternalPayment(t, { action: 'forged-request-cancel', at: 1 });
+    expect(p).toMatchObject({ ended: 'confirmed', actedAfter: 1 });
+    expect(p.forgedCancel?.reply.status).toBe(400);
+    expect(p.forgedCancel?.reply.errorCode).toBe('INVALID_SIGNATURE');
+    expect(bodies.map((b) => b.path.split('/').pop())).toEqual(['startExternalPayment', 'pollExternalPayment', 'requestCancelExternalPayment', 'pollExternalPayment']);
+    // The forger's step is in the flow, beside the POS's own.
+    expect(t.passingFlows.flatMap((f) => f.steps.map((s) => s.note.split(':')[0]))).toContain('forgery');
+  });
 });
 
 describe('the callbackUrl server', () => {
