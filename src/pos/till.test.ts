@@ -175,7 +175,7 @@ describe('the POS simulator', () => {
     expect(p.forgedCancel?.reply.errorCode).toBe('INVALID_SIGNATURE');
     expect(bodies.map((b) => b.path.split('/').pop())).toEqual(['startExternalPayment', 'pollExternalPayment', 'requestCancelExternalPayment', 'pollExternalPayment']);
     // The forger's step is in the flow, beside the POS's own.
-    expect(t.passingFlows.flatMap((f) => f.steps.map((s) => s.note.split(':')[0]))).toContain('forgery');
+    expect(t.passingFlows.flatMap((f) => f.steps.map((s) => (s.note ?? '').split(':')[0]))).toContain('forgery');
   });
 });
 
