@@ -10,6 +10,7 @@ const REACH_CHECKS = [
   'MP-DLG-001', 'MP-DLG-002', 'MP-DLG-003', 'MP-FRM-001', 'MP-FRM-002', 'MP-FRM-003',
   'MP-POL-001', 'MP-POL-002', 'MP-POL-003', 'MP-POL-004', 'MP-SHP-004', 'MP-SHP-005', 'MP-SHP-006',
   'MP-EXT-002', 'MP-EXT-003', 'MP-EXT-004', 'MP-EXT-005', 'MP-SES-001', 'MP-SIG-010', 'MP-ERR-008', 'MP-FRM-004',
+  'MP-SIG-008', 'MP-SIG-009', 'MP-SIG-011',
 ];
 const SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + 37 * i);
 
