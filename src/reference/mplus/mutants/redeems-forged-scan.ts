@@ -1,4 +1,4 @@
-import { fail } from '../receiver.js';
+import { actsOnForged } from '../forged-effect.js';
 import { mplusMutant } from '../mutant.js';
 import type { Body } from '../wire.js';
 
@@ -10,24 +10,5 @@ export default mplusMutant({
   description:
     'redeems a scanned voucher in its session before it checks the signature: after a forged scan, the genuine scan of the same code in that session is refused as already used',
   checks: ['MP-SIG-011'],
-  break: (ref) => {
-    const redeemed = new Set<string>();
-    return {
-      ...ref,
-      signature(inc) {
-        const refused = ref.signature(inc);
-        if (refused) {
-          const parsed = ref.parse(inc);
-          const key = 'body' in parsed ? scanOf(inc.event, parsed.body) : undefined;
-          if (key) redeemed.add(key);
-        }
-        return refused;
-      },
-      async reply(event, body, state) {
-        const key = scanOf(event, body);
-        if (key && redeemed.has(key)) return fail('INVALID_DATA', 'this code was already used in this session');
-        return ref.reply(event, body, state);
-      },
-    };
-  },
+  break: (ref) => actsOnForged(ref, scanOf, 'this code was already used in this session'),
 });
