@@ -1,3 +1,4 @@
+import { onForged } from '../forged-effect.js';
 import { mplusMutant } from '../mutant.js';
 import { newReplyState } from '../receiver.js';
 
@@ -11,15 +12,10 @@ export default mplusMutant({
     const state = newReplyState();
     return {
       ...ref,
-      signature(inc) {
-        const refused = ref.signature(inc);
-        if (refused) {
-          const parsed = ref.parse(inc);
-          // The reply is thrown away; what it did to the state stays.
-          if ('body' in parsed && !ref.validate(inc.event, parsed.body)) void ref.reply(inc.event, parsed.body, state).catch(() => undefined);
-        }
-        return refused;
-      },
+      // The reply is thrown away; what it did to the state stays.
+      signature: onForged(ref, (event, body) => {
+        if (!ref.validate(event, body)) void ref.reply(event, body, state).catch(() => undefined);
+      }),
       reply: (event, body) => ref.reply(event, body, state),
     };
   },
