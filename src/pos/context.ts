@@ -46,6 +46,18 @@ export interface DeliverOptions {
   stamp?: boolean;
 }
 
+/**
+ * Workplaces a case on a lane of its own may use (a session's life on several workplaces, a shop): lane `n`'s
+ * are the check's workplaces `8n` to `8n + 7`, so cases in flight at once never share a workplace.
+ */
+export const WORKPLACES_PER_LANE = 8;
+
+/**
+ * Cases in flight at once in the properties whose cases are independent (robustness, every reply, session
+ * lives, dialogs and forms): a remote endpoint's round trip, not the POS, sets their pace.
+ */
+export const CASE_LANES = 4;
+
 /** What the simulator needs from the run: the check's line to the endpoint, the recorder, the schemas, who it is. */
 export interface PosDeps extends RunDeps {
   catalogue: Catalogue;
@@ -56,9 +68,8 @@ export interface PosDeps extends RunDeps {
  * it never lets a check touch sockets, signatures or schemas directly.
  */
 export class MplusContext extends CheckContext {
-  private readonly workplaces: Workplace[] = [];
-  private built = 0;
-  private minted = 0;
+  /** Per lane ({@link CheckContext.lane}): its workplaces, and how many requests and ids it has made. */
+  private readonly lanes = new Map<number, { workplaces: Workplace[]; built: number; minted: number }>();
 
   constructor(
     sub: Subscription,
@@ -103,10 +114,32 @@ export class MplusContext extends CheckContext {
     return withSession ?? all[0];
   }
 
-  /** Simulated workplace `index` (0 is the default one). */
+  /**
+   * What the lane sending now owns. Lane 0 (a check's own code, and cases run one at a time) keeps the
+   * check's seed; every other lane (cases of a property run on lanes) has workplaces, requests and ids of its
+   * own, so what it sends does not depend on what the other lanes sent before.
+   */
+  private get own(): { workplaces: Workplace[]; built: number; minted: number } {
+    const lane = this.lane;
+    let state = this.lanes.get(lane);
+    if (!state) this.lanes.set(lane, (state = { workplaces: [], built: 0, minted: 0 }));
+    return state;
+  }
+
+  /** The seed of the lane sending now: the check's on lane 0. */
+  private get laneSeed(): number {
+    return this.lane === 0 ? this.seed : deriveSeed(this.seed, `lane:${this.lane}`);
+  }
+
+  /**
+   * Simulated workplace `index` (0 is the default one) of the lane sending now: on lane `n`, the workplaces
+   * after the first {@link WORKPLACES_PER_LANE} × `n` of the check's shop, with instance ids of their own.
+   */
   workplace(index = 0): Workplace {
-    while (this.workplaces.length <= index) this.workplaces.push(new Workplace(this.seed, this.workplaces.length, this.deps.source));
-    return this.workplaces[index];
+    const { workplaces } = this.own;
+    const offset = this.lane * WORKPLACES_PER_LANE;
+    while (workplaces.length <= index) workplaces.push(new Workplace(this.laneSeed, offset + workplaces.length, this.deps.source));
+    return workplaces[index];
   }
 
   /**
@@ -114,7 +147,7 @@ export class MplusContext extends CheckContext {
    * same twice within a check, and the same sequence for the same seed.
    */
   freshId(kind: string): string {
-    return uuidFrom(this.seed, `${kind}:${this.minted++}`);
+    return uuidFrom(this.laneSeed, `${kind}:${this.own.minted++}`);
   }
 
   /** Forgets a flow of the current case that recorded nothing (a generated sequence none of whose steps could run). */
@@ -130,7 +163,7 @@ export class MplusContext extends CheckContext {
 
   /** One generated request for `event`, deterministic from the check's seed and how many were built before. */
   request(event: string, shape: RequestShape = {}): MplusRequest {
-    const seed = deriveSeed(this.seed, `request:${this.built++}`);
+    const seed = deriveSeed(this.laneSeed, `request:${this.own.built++}`);
     return fc.sample(this.requests(event, shape), { seed, numRuns: 1 })[0];
   }
 

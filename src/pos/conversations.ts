@@ -1,7 +1,7 @@
 import type { ReplyObject } from '../generated/mplus/events.js';
 import type { MplusReplyForm } from '../generated/mplus/reply/form.js';
 import fc from 'fast-check';
-import type { MplusContext } from './context.js';
+import { CASE_LANES, type MplusContext } from './context.js';
 import { validSelections } from './dialog.js';
 import { notReached, probe, tillFor } from './flows.js';
 import { cancelledFormAnswer, unfillableFields, validFormAnswers, type FormAnswer } from './form.js';
@@ -69,7 +69,7 @@ export async function conversationProperty(
       cases++;
       judge(await till.send(event, {}, { template }));
     },
-    { runs },
+    { runs, lanes: CASE_LANES },
   );
   return { found: found.length, cases };
 }

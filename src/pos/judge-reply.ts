@@ -7,7 +7,7 @@ import type fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { withIdentity, type MplusRequest } from '../protocol/mplus/requests.js';
 import { deriveSeed } from '../runner/seed.js';
-import type { Delivery, MplusContext } from './context.js';
+import { CASE_LANES, type Delivery, type MplusContext } from './context.js';
 import { expectNoServerError, received, replyProblems, toleratedWarning } from './judge.js';
 
 /** Property cases per event for a `share` of the robustness budget (`--runs` cases per event in all). */
@@ -65,7 +65,7 @@ export async function expectRobustOver(t: MplusContext, events: readonly string[
         expectRobust(t, d, `${event} with ${kind}`);
       },
       // Each event's cases have a seed of their own: the same requests whatever other events are subscribed.
-      { runs, seed: deriveSeed(t.seed, `${kind}:${event}`) },
+      { runs, seed: deriveSeed(t.seed, `${kind}:${event}`), lanes: CASE_LANES },
     );
   });
 }

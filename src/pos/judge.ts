@@ -1,7 +1,7 @@
 import type { MplusReply } from '../generated/mplus/reply.js';
 import type { MplusErrorCode } from '../generated/mplus/error-code.js';
 import type { SchemaRegistry } from '../schema/registry.js';
-import type { MplusContext, Delivery } from './context.js';
+import { CASE_LANES, type MplusContext, type Delivery } from './context.js';
 import { isJsonContentType } from '../protocol/mplus/reply.js';
 import { toleratedInWords, toleratedRefusal } from '../protocol/mplus/readings.js';
 import type { RequestShape } from '../protocol/mplus/requests.js';
@@ -127,7 +127,7 @@ export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, 
         judge(d);
       },
       // The requests exploration found opening a flow of this event come first (default shape only), beside the generated ones.
-      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples, seed: deriveSeed(t.seed, `every reply:${name}`) },
+      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples, seed: deriveSeed(t.seed, `every reply:${name}`), lanes: CASE_LANES },
     );
   });
   return bodies;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fc from 'fast-check';
 import type { Subscription } from './subscription.js';
 import type { Exchange, LiveExchange } from '../http/exchange.js';
@@ -18,7 +19,28 @@ export interface PropertyOptions<T = unknown> {
   seed?: number;
   /** Cases run first (fast-check's `examples`; they count in `runs`): e.g. the requests exploration found. */
   examples?: readonly T[];
+  /**
+   * Cases run at once, each on a lane of its own ({@link CheckContext.lane}): for properties whose cases are
+   * independent (each case's requests depend only on its value and its own replies) in a context that gives
+   * every lane its own workplaces and ids. Case `k` runs on lane `1 + k % lanes`, the cases of a lane one
+   * after the other, so the same seed sends the same bytes however the replies interleave. Every case runs
+   * (a failure does not stop the others: what is sent never depends on timing); the failing case of the lowest
+   * index is then shrunk on lane 0, one case at a time. @defaultValue 1 (one case at a time, on lane 0)
+   */
+  lanes?: number;
 }
+
+/** What belongs to the case running now: its lane, its latest exchanges and flows, whether it went unjudged. */
+interface CaseScope {
+  readonly owner: CheckContext;
+  readonly lane: number;
+  exchanges: Exchange[];
+  flows: FlowRecord[];
+  unjudged: boolean;
+}
+
+/** The case scope of the code running now (a case of a property run on lanes), per async call chain. */
+const currentCase = new AsyncLocalStorage<CaseScope>();
 
 /** A failure found by a property run, shrunk, with what replays it. */
 export class PropertyFailure extends CheckFailure {
@@ -39,13 +61,37 @@ export class CheckContext {
   /** What the check says beside its verdict, changing nothing of it ({@link note}). */
   readonly notes: string[] = [];
   readonly sample = new ExchangeSample();
+  /** The scope of the check itself (lane 0): cases of a property run one at a time share it. */
+  private readonly rootCase: CaseScope = { owner: this, lane: 0, exchanges: [], flows: [], unjudged: false };
+  /** The case running now: one of a property run on lanes (per async call chain), else the check's own. */
+  private get scope(): CaseScope {
+    const s = currentCase.getStore();
+    return s?.owner === this ? s : this.rootCase;
+  }
+  /**
+   * The lane the code running now sends on: 0 outside a property run on lanes, else its case's (see
+   * {@link PropertyOptions.lanes}). A profile gives each lane its own workplaces and ids.
+   */
+  get lane(): number {
+    return this.scope.lane;
+  }
   /**
    * The latest exchanges of the case running now (a property case, or the whole check), as records (without
    * their raw reply bytes): what a failure shows when it names no exchanges of its own.
    */
-  protected caseExchanges: Exchange[] = [];
+  protected get caseExchanges(): Exchange[] {
+    return this.scope.exchanges;
+  }
+  protected set caseExchanges(list: Exchange[]) {
+    this.scope.exchanges = list;
+  }
   /** The flows of the case running now. */
-  protected caseFlows: FlowRecord[] = [];
+  protected get caseFlows(): FlowRecord[] {
+    return this.scope.flows;
+  }
+  protected set caseFlows(list: FlowRecord[]) {
+    this.scope.flows = list;
+  }
   /** The flows of the last case that passed (kept for the report). */
   lastFlows: FlowRecord[] = [];
   private readonly counts: CaseCount = { judged: 0, planned: 0 };
@@ -53,7 +99,6 @@ export class CheckContext {
   /** The labels proven over budget that this check left out, with the cases (or kinds) that met each. */
   private readonly leftOutLabels = new Map<string, { proof: LatenessProof; cases: number }>();
   private kindsJudged = 0;
-  private caseUnjudged = false;
   private shrinking = false;
   private inProperty = false;
 
@@ -132,7 +177,7 @@ export class CheckContext {
    * count as judged, and a MUST check that judged fewer cases than it planned ends `error`.
    */
   unjudged(reason: string): void {
-    this.caseUnjudged = true;
+    this.scope.unjudged = true;
     if (!this.unjudgedWhy.includes(reason)) this.unjudgedWhy.push(reason);
   }
 
@@ -219,53 +264,30 @@ export class CheckContext {
 
   /**
    * Runs `predicate` over generated values with fast-check: seeded from the check's seed, shrunk on failure.
-   * The predicate judges with `t.fail`; the failure reported is the shrunk one, with seed and path.
+   * The predicate judges with `t.fail`; the failure reported is the shrunk one, with seed and path. With
+   * `lanes` (independent cases) several cases are in flight at once ({@link PropertyOptions.lanes}).
    */
   async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions<T> = {}): Promise<void> {
     const runs = opts.runs ?? this.options.runs;
     this.plan(runs);
     this.shrinking = false;
+    // Not nested: a property inside a case of another runs its cases one at a time, on that case's lane.
+    const lanes = this.inProperty ? 1 : Math.max(1, Math.min(opts.lanes ?? 1, runs));
     this.inProperty = true;
-    // Every case judges on its own: one that could not (`unjudged`) is not counted, and shrinking (which
-    // replays cases) counts nothing.
-    const details = await fc.check(
-      fc.asyncProperty(arb, async (value) => {
-        // The check has ended: the remaining cases (and any shrinking) end at once, without a request and without
-        // being judged. Not `fc.pre`: a skipped case makes fast-check generate another, up to 100 per run, and
-        // that generation never waits on I/O, so a property of many runs spun for minutes with the event loop
-        // starved (no timer, no signal handler ran: --max-run-time and SIGTERM had no effect).
-        if (this.signal.aborted) return;
-        this.caseExchanges = [];
-        this.caseFlows = [];
-        this.caseUnjudged = false;
-        try {
-          await predicate(value);
-        } catch (err) {
-          // Not sent: its label is proven over budget (the case is left out), or the check ended (the case is
-          // not judged). Never a failure.
-          if (err instanceof NotSent) {
-            if (err.why === 'over-budget') {
-              if (!this.shrinking) this.leaveOut(err, true);
-            } else this.unjudged(err.message);
-            return;
-          }
-          if (!this.shrinking) this.judged();
-          this.shrinking = true;
-          throw err;
-        }
-        if (!this.shrinking && !this.caseUnjudged) this.judged();
-        if (this.caseFlows.length > 0) this.lastFlows = this.caseFlows;
-      }),
-      {
-        seed: opts.seed ?? this.seed,
-        numRuns: runs,
-        endOnFailure: false,
-        markInterruptAsFailure: false,
-        ...(opts.examples && opts.examples.length > 0 ? { examples: opts.examples.map((v) => [v] as [T]) } : {}),
-      },
-    );
-    this.shrinking = false;
-    this.inProperty = false;
+    const params = {
+      seed: opts.seed ?? this.seed,
+      numRuns: runs,
+      endOnFailure: false,
+      markInterruptAsFailure: false,
+      ...(opts.examples && opts.examples.length > 0 ? { examples: opts.examples.map((v) => [v] as [T]) } : {}),
+    };
+    let details: fc.RunDetails<[T]>;
+    try {
+      details = lanes > 1 ? await this.onLanes(arb, predicate, params, lanes) : await fc.check(fc.asyncProperty(arb, (value) => this.runCase(predicate, value)), params);
+    } finally {
+      this.shrinking = false;
+      this.inProperty = false;
+    }
     if (this.signal.aborted) throw new NotSent('not sent: the check had ended', 'ended');
     if (!details.failed) return;
     const err = details.errorInstance;
@@ -278,6 +300,77 @@ export class CheckContext {
       });
     }
     throw err;
+  }
+
+  /**
+   * One case of a property: judged on its own (one that could not, `unjudged`, is not counted; shrinking, which
+   * replays cases, counts nothing). Throws what fast-check must see as the case failing.
+   */
+  private async runCase<T>(predicate: (value: T) => Promise<void>, value: T): Promise<void> {
+    // The check has ended: the remaining cases (and any shrinking) end at once, without a request and without
+    // being judged. Not `fc.pre`: a skipped case makes fast-check generate another, up to 100 per run, and
+    // that generation never waits on I/O, so a property of many runs spun for minutes with the event loop
+    // starved (no timer, no signal handler ran: --max-run-time and SIGTERM had no effect).
+    if (this.signal.aborted) return;
+    const scope = this.scope;
+    scope.exchanges = [];
+    scope.flows = [];
+    scope.unjudged = false;
+    try {
+      await predicate(value);
+    } catch (err) {
+      // Not sent: its label is proven over budget (the case is left out), or the check ended (the case is
+      // not judged). Never a failure.
+      if (err instanceof NotSent) {
+        if (err.why === 'over-budget') {
+          if (!this.shrinking) this.leaveOut(err, true);
+        } else this.unjudged(err.message);
+        return;
+      }
+      if (!this.shrinking) this.judged();
+      if (scope === this.rootCase) this.shrinking = true;
+      throw err;
+    }
+    if (!this.shrinking && !scope.unjudged) this.judged();
+    // The flows a passing check shows are its last passing case's (on lanes: of the highest index, see onLanes).
+    if (scope === this.rootCase && scope.flows.length > 0) this.lastFlows = scope.flows;
+  }
+
+  /**
+   * The cases of a property on `lanes` lanes: generated first (the same values fast-check would run, in its
+   * order), case `k` on lane `1 + k % lanes`, every case run; then the failing case of the lowest index is
+   * replayed and shrunk by fast-check on lane 0 (`path`). A failure the replay does not reproduce (the endpoint
+   * answered it differently the second time) is reported as first found, unshrunk.
+   */
+  private async onLanes<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, lanes: number): Promise<fc.RunDetails<[T]>> {
+    const values: T[] = [];
+    fc.check(
+      fc.property(arb, (value) => {
+        values.push(value);
+      }),
+      params,
+    );
+    const failures = new Map<number, unknown>();
+    let lastFlows: { index: number; flows: FlowRecord[] } | undefined;
+    const lane = async (n: number) => {
+      for (let k = n - 1; k < values.length && !this.signal.aborted; k += lanes) {
+        const scope: CaseScope = { owner: this, lane: n, exchanges: [], flows: [], unjudged: false };
+        await currentCase.run(scope, () => this.runCase(predicate, values[k])).catch((err: unknown) => failures.set(k, err));
+        if (!failures.has(k) && scope.flows.length > 0 && (lastFlows?.index ?? -1) < k) lastFlows = { index: k, flows: scope.flows };
+      }
+    };
+    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i + 1)));
+    if (lastFlows) this.lastFlows = lastFlows.flows;
+    const seed = params.seed!;
+    if (failures.size === 0 || this.signal.aborted) return { failed: false, seed } as fc.RunDetails<[T]>;
+    const first = Math.min(...failures.keys());
+    this.shrinking = true;
+    const shrunk = await fc.check(
+      fc.asyncProperty(arb, (value) => this.runCase(predicate, value)),
+      { ...params, path: String(first) },
+    );
+    if (shrunk.failed) return shrunk;
+    return { failed: true, seed, counterexample: [values[first]], counterexamplePath: String(first), numShrinks: 0, errorInstance: failures.get(first) } as fc.RunDetails<[T]>;
   }
 
   /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { MplusContext } from '../context.js';
+import { CASE_LANES, type MplusContext } from '../context.js';
 import { ACTIONS, openingCommands, sessionCommands, type SessionCommand } from './commands.js';
 import { PosWorld } from './world.js';
 import { whenAnySubscribed } from '../../runner/subscription.js';
@@ -69,7 +69,7 @@ export async function runSessionModel(t: MplusContext, opts: SessionModelOptions
       }
       sent += world.log.filter((l) => !l.startsWith(' ')).length;
     },
-    { runs: opts.runs ?? Math.max(8, 2 * t.options.runs) },
+    { runs: opts.runs ?? Math.max(8, 2 * t.options.runs), lanes: CASE_LANES },
   );
   return sent;
 }

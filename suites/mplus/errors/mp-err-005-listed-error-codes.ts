@@ -13,14 +13,17 @@ export default mplusCheck({
   async run(t) {
     // Bad requests of every kind the vendor lists a code for, and valid ones (a business error has a code too),
     // so that a run of this check alone (--check MP-ERR-005) has codes to judge.
-    for (const { name: e } of t.events()) {
-      await t.send(e);
-      await t.deliver(e, t.request(e), { forged: 'other-body' });
-      await t.deliver(e, t.request(e), { forged: 'missing' });
-      await t.deliver(e, t.request(e), { raw: truncatedJson(20) });
-      await t.deliver(e, t.request(e), { tamper: { contentType: null } });
-      await t.deliver(e, t.request(e), { raw: reshaped<Record<string, unknown>>('no event object', ({ event: _, ...rest }) => rest) });
-    }
+    // None depends on another's reply: all are built and stamped now, in this order, and sent at once.
+    await Promise.all(
+      t.events().flatMap(({ name: e }) => [
+        t.send(e),
+        t.deliver(e, t.request(e), { forged: 'other-body' }),
+        t.deliver(e, t.request(e), { forged: 'missing' }),
+        t.deliver(e, t.request(e), { raw: truncatedJson(20) }),
+        t.deliver(e, t.request(e), { tamper: { contentType: null } }),
+        t.deliver(e, t.request(e), { raw: reshaped<Record<string, unknown>>('no event object', ({ event: _, ...rest }) => rest) }),
+      ]),
+    );
     // Every error.code any reply of the run carried, whichever check (or the exploration) sent the request.
     const seen = t.deps.recorder.errorCodes;
     if (seen.size === 0) t.skip("no reply of the run carried an error.code, so there was no code to compare with the vendor's list");
