@@ -142,4 +142,22 @@ describe('HttpClient', () => {
     expect(ex.error).toEqual({ kind: 'aborted', message: 'the run was stopped' });
     await client.close();
   });
+
+  it('lets more than ten requests wait for a slot without a MaxListenersExceededWarning', async () => {
+    // Each waiting request watches the client's own abort signal until it gets its slot (MP checks side by side
+    // with cases on lanes have dozens waiting at --concurrency 16): not a leak, and no user should see Node's warning.
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => void warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const client = new HttpClient({ maxInFlight: 1 });
+      const all = await Promise.all(Array.from({ length: 20 }, () => send(client, '/echo')));
+      expect(all.map((ex) => ex.response?.status)).toEqual(Array(20).fill(200));
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.map((w) => w.name)).toEqual([]);
+      await client.close();
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });

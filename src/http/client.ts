@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { rootCertificates } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher } from 'undici';
@@ -67,6 +68,8 @@ export class HttpClient implements Sender {
   constructor(private readonly options: ClientOptions = {}) {
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     if (options.maxInFlight !== undefined) this.gate = new InFlightGate(options.maxInFlight);
+    // Every request waiting for a slot watches it (and lets go once granted): more than 10 wait at once.
+    setMaxListeners(0, this.aborter.signal);
     this.dispatcher = new Agent({
       connectTimeout: options.connectTimeoutMs ?? 5000,
       connections: options.connections ?? 64,
