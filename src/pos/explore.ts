@@ -2,9 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { catalogueSize } from '../runner/catalogue.js';
 import { NotSent } from '../runner/failure.js';
 import type { MplusRequest } from '../protocol/mplus/requests.js';
-import type { MplusContext } from './context.js';
 import { FLOW_FEATURES, replyFeatures } from './coverage.js';
 import { Exploration, TARGETS, type ExploreLimits, type Opener } from './exploration.js';
+import { CASE_LANES, type MplusContext } from './context.js';
 import { Candidates, type Candidate } from './explore-candidates.js';
 import { sessionFrom } from './flows.js';
 import { Till } from './till.js';
@@ -48,6 +48,7 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   const x = new Exploration(limits);
   const started = performance.now();
   const candidates = new Candidates(t, x);
+  const batches = new Batches(candidates);
   let quiet = 0;
   let unanswered = 0;
   let leftOut = 0;
@@ -62,28 +63,35 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
         x.summary.ended = 'time';
         break;
       }
-      if (x.done() || (candidates.phaseAOver && quiet >= PLATEAU)) break;
+      if (x.done() || (candidates.phaseAOver && batches.empty && quiet >= PLATEAU)) break;
       if (unanswered >= UNANSWERED) {
         x.summary.ended = 'unanswered';
         break;
       }
-      const c = candidates.next();
-      if (!c) break;
-      x.summary.tried[c.via]++;
-      let tried: Awaited<ReturnType<typeof tryCandidate>>;
-      try {
-        tried = await tryCandidate(t, x, c);
+      const batch = batches.next(limits.requests - sent());
+      if (batch.length === 0) break;
+      for (const c of batch) x.summary.tried[c.via]++;
+      // A batch of one goes on lane 0, alone; a batch of several goes slot j on lane j + 1, all at once.
+      const outcomes = await Promise.allSettled(batch.length === 1 ? [tryCandidate(t, x, batch[0])] : batch.map((c, j) => t.onLane(j + 1, () => tryCandidate(t, x, c))));
+      // What came back is taken in the batch's order, never in the order the replies arrived.
+      for (const [j, outcome] of outcomes.entries()) {
+        const c = batch[j];
+        x.events.add(c.event);
+        if (outcome.status === 'rejected') {
+          // An event proven over its budget (here or by the probe) is not waited on: the timing checks judge it.
+          const err: unknown = outcome.reason;
+          if (!(err instanceof NotSent && err.why === 'over-budget') || ++leftOut >= LEFT_OUT) throw err;
+          candidates.feedback(c, [], []);
+          continue;
+        }
         leftOut = 0;
-      } catch (err) {
-        // An event proven over its budget (here or by the probe) is not waited on: the timing checks judge it.
-        if (!(err instanceof NotSent && err.why === 'over-budget') || ++leftOut >= LEFT_OUT) throw err;
-        candidates.feedback(c, [], []);
-        continue;
+        const { features, answered } = outcome.value;
+        unanswered = answered ? 0 : unanswered + 1;
+        const opener: Opener = { event: c.event, template: c.template, via: c.via, ...(c.pin ? { pin: c.pin.label } : {}) };
+        const found = x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [];
+        candidates.feedback(c, found, features);
+        quiet = found.length > 0 ? 0 : quiet + 1;
       }
-      const { found, answered, carried } = tried;
-      unanswered = answered ? 0 : unanswered + 1;
-      candidates.feedback(c, found, carried);
-      quiet = found.length > 0 ? 0 : quiet + 1;
     }
   } catch (err) {
     x.summary.ended = 'error';
@@ -94,15 +102,54 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   return x;
 }
 
+/** Candidates sent at once after the first request of every event: a remote endpoint's round trip sets the pace. */
+export const BATCH = CASE_LANES;
+
+/**
+ * The candidates in batches. The first request to an event (and the polling probe) goes alone: exploration
+ * runs alone, so its reply may prove the event over its budget and spare the rest of exploration the wait.
+ * The others go {@link BATCH} at once. Which candidates form a batch depends only on the candidates' order.
+ */
+export class Batches {
+  private held?: Candidate;
+  private readonly sentTo = new Set<string>();
+
+  constructor(private readonly candidates: Pick<Candidates, 'next'>) {}
+
+  /** Nothing held back for the next batch. */
+  get empty(): boolean {
+    return this.held === undefined;
+  }
+
+  /** The next batch, of at most `room` candidates (at least one); empty when nothing is left to try. */
+  next(room: number): Candidate[] {
+    const batch: Candidate[] = [];
+    while (batch.length < Math.max(1, Math.min(BATCH, room))) {
+      const c = this.held ?? this.candidates.next();
+      this.held = undefined;
+      if (!c) break;
+      const alone = c.probe === true || !this.sentTo.has(c.event);
+      if (alone && batch.length > 0) {
+        this.held = c;
+        break;
+      }
+      this.sentTo.add(c.event);
+      batch.push(c);
+      if (alone) break;
+    }
+    return batch;
+  }
+}
+
 /**
  * Sends one candidate as the POS does (no dialog or form answered, a polling process cancelled after its
- * first round): what new it opened, and whether a complete reply came back.
+ * first round): the features its reply carried (none for the probe or a refusal), and whether a complete reply
+ * came back. What is new among them is for the caller to note, in the candidates' order.
  */
-async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<{ found: string[]; answered: boolean; carried: string[] }> {
+async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Promise<{ features: string[]; answered: boolean }> {
   const till = new Till(t, 0);
   till.open(sessionFrom(t, c.template));
   const payment = c.event === 'startExternalPayment' ? startPayment(till, c.template, t.freshId('external-payment')) : undefined;
-  x.events.add(c.event);
   const conv = await till.send(c.event, payment ? { externalPayment: payment } : {}, { template: c.template, polling: { cancelAfter: 1 } });
   const first = conv.steps[0];
   if (c.probe && first) x.pollingProbe = { event: c.event, polls: !!first.reply.polling && typeof first.reply.polling === 'object', template: c.template };
@@ -111,10 +158,8 @@ async function tryCandidate(t: MplusContext, x: Exploration, c: Candidate): Prom
     await till.send('cancelExternalPayment', { externalPayment: payment });
   // The probe's request polls where the subscription does not: it serves the polling checks only.
   const answered = !!first && !first.delivery.reply.missing;
-  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return { found: [], answered, carried: [] };
-  const features = replyFeatures(first.reply);
-  const opener: Opener = { event: c.event, template: c.template, via: c.via, ...(c.pin ? { pin: c.pin.label } : {}) };
-  return { found: x.note(features, opener) ? features.filter((f) => TARGETS.includes(f)) : [], answered, carried: features };
+  if (c.probe || !first || first.delivery.reply.status === undefined || first.delivery.reply.status >= 300) return { features: [], answered };
+  return { features: replyFeatures(first.reply), answered };
 }
 
 /** The session of `till` in the payment screen with a requested external payment, as the POS has it before startExternalPayment. */

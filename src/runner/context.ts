@@ -76,6 +76,14 @@ export class CheckContext {
     return this.scope.lane;
   }
   /**
+   * Runs `work` on lane `lane` (1 or more), as a case of a property on lanes runs: what it sends comes from that
+   * lane's workplaces and ids, whatever runs beside it. The caller decides what runs at once; the bytes of a
+   * lane depend only on what that lane ran before.
+   */
+  onLane<R>(lane: number, work: () => Promise<R>): Promise<R> {
+    return currentCase.run({ owner: this, lane, exchanges: [], flows: [], unjudged: false }, work);
+  }
+  /**
    * The latest exchanges of the case running now (a property case, or the whole check), as records (without
    * their raw reply bytes): what a failure shows when it names no exchanges of its own.
    */
