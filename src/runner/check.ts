@@ -21,6 +21,12 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> extends 
    */
   order?: 'early' | 'late';
   /**
+   * The check sends hundreds of requests that wait on each other (whole session lives, every event in turn): it
+   * starts first among the checks of its phase, so that it does not end the run alone after the short ones.
+   * Only the order checks start in changes, never what they send. @defaultValue starts in plan order
+   */
+  long?: true;
+  /**
    * The check's subject is how fast replies come (timing budgets, polling rounds, payment polls): it sends to
    * labels proven over their budget and judges that lateness. Every other check leaves such a label out, `not
    * exercised: … proven over its budget by …`, never `error`. @defaultValue leaves proven labels out

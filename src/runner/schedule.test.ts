@@ -19,6 +19,13 @@ describe('stages', () => {
   });
 });
 
+describe('stages', () => {
+  it('starts the long checks of a phase first, then the others in plan order', () => {
+    const plan = [item('A'), item('R', { long: true }), item('S', { order: 'early' }), item('B'), item('Q', { long: true, order: 'early' }), item('L', { long: true, order: 'late' }), item('M', { order: 'late' })];
+    expect(stages(plan).map((s) => s.items.map((x) => x.item.id))).toEqual([['Q', 'S', 'R', 'A', 'B'], ['L', 'M']]);
+  });
+});
+
 describe('schedule', () => {
   it('keeps at most `width` checks in flight, an exclusive one with nothing beside it, late ones after every other', async () => {
     const plan = [item('A'), item('B'), item('C'), item('X', { exclusive: true }), item('D'), item('L', { order: 'late' })];

@@ -2,6 +2,7 @@
 export interface Schedulable {
   exclusive?: true;
   order?: 'early' | 'late';
+  long?: true;
 }
 
 /** One step of a schedule: checks that run side by side, or one exclusive check alone. */
@@ -13,15 +14,15 @@ export interface Stage<T> {
 const PHASE = { early: 0, none: 1, late: 2 } as const;
 
 /**
- * The stages a plan runs in. Checks start in their phase's order (`early`, then the others, then `late`), plan
- * order within a phase. An exclusive check is a stage of its own (nothing else in flight), placed first in its
- * phase; the other checks of the early and middle phases share one stage (the early ones start first); the
- * late ones share a stage that starts once every other check has ended.
+ * The stages a plan runs in. Checks start in their phase's order (`early`, then the others, then `late`); within a
+ * phase the long ones first, then plan order. An exclusive check is a stage of its own (nothing else in flight),
+ * placed first in its phase; the other checks of the early and middle phases share one stage (the early ones
+ * start first); the late ones share a stage that starts once every other check has ended.
  */
 export function stages<T extends Schedulable>(planned: readonly T[]): Array<Stage<T>> {
   const indexed = planned.map((item, index) => ({ item, index }));
   const phase = (x: T) => PHASE[x.order ?? 'none'];
-  const key = (x: T) => phase(x) * 2 + (x.exclusive ? 0 : 1);
+  const key = (x: T) => phase(x) * 4 + (x.exclusive ? 0 : 2) + (x.long ? 0 : 1);
   const sorted = [...indexed].sort((a, b) => key(a.item) - key(b.item) || a.index - b.index);
   const out: Array<Stage<T>> = [];
   for (const entry of sorted) {

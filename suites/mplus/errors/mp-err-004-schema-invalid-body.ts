@@ -8,6 +8,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'errors',
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: … INVALID_DATA … Event content: NO_EVENT_DETAILS, NO_SCANNED_CODE.' },
+  long: true,
   async run(t) {
     for (const event of t.events()) {
       for (const v of SCHEMA_INVALID) {

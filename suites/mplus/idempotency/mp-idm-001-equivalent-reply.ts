@@ -9,6 +9,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'idempotency',
   spec: { doc: SPEC.reference, quote: 'event.eventCounter | int | An increasing counter that helps you check if you already processed an event.' },
+  long: true,
   async run(t) {
     // The first reply is lost on the way; the POS delivers the very same bytes again.
     await redeliveredPairs(t, 'delivered twice', (event, first, second) => {

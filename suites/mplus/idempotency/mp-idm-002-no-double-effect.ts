@@ -8,6 +8,7 @@ export default mplusCheck({
   area: 'idempotency',
   spec: { doc: SPEC.reference, quote: 'event.eventCounter | int | An increasing counter that helps you check if you already processed an event.' },
   appliesTo: sessionSubscribed,
+  long: true,
   async run(t) {
     // Session lives in which half the events are delivered twice: the first reply is lost on the way, the POS
     // delivers the same bytes again (same eventCounter, same instanceId) and applies the second reply.

@@ -12,6 +12,7 @@ export default mplusCheck({
     doc: SPEC.reference,
     quote: 'event.eventCounter | int | An increasing counter that helps you check if you already processed an event. … externalDiscount.discountId | uuid | This is a UUID you generate and store to remember that you applied this discount.',
   },
+  long: true,
   async run(t) {
     // The POS applies only the reply it receives, so MP-IDM-001 lets new ids pass; but new ids show the event
     // was processed twice on the integrator's side (its stamps, its reservations).

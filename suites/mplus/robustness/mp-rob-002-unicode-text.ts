@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'robustness',
   spec: { doc: SPEC.transport, quote: 'The integrator answers 200 on success and 400 on error, with a JSON body; an empty body is allowed.' },
+  long: true,
   async run(t) {
     const events = t.events().map((e) => e.name);
     if (events.length === 0) t.skip('no event is subscribed');

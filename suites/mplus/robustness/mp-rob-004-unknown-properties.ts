@@ -7,6 +7,7 @@ export default mplusCheck({
   level: 'MUST',
   area: 'robustness',
   spec: { doc: SPEC.reference, quote: 'Finally, some objects may only occur in certain circumstances. … openUrl (only occurs when the client supports it)' },
+  long: true,
   async run(t) {
     const events = t.events().map((e) => e.name);
     if (events.length === 0) t.skip('no event is subscribed');

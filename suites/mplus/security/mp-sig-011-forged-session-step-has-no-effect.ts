@@ -30,6 +30,7 @@ export default mplusCheck({
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature.' },
   appliesTo: whenAnySubscribed(LIFE, 'no event of a session’s life is subscribed'),
+  long: true,
   async run(t) {
     // One session's events (its lines rung up before it starts, so that scans and payments have lines to act on).
     const steps: Step[] = LIFE.filter((e) => t.event(e)).map((event) => ({ event, template: t.request(event, { lines: { min: 1, max: 3 } }) }));

@@ -11,6 +11,7 @@ export default mplusCheck({
     quote: 'When the POS finds a problem in a reply, it sends a new request to the same event URL carrying error (code, message) and original (the whole original request).',
   },
   appliesTo: sessionSubscribed,
+  long: true,
   async run(t) {
     // Random, plausible lives of one workplace's sessions: lines rung up and removed, vouchers scanned,
     // relations, custom actions, bills, payments started and cancelled, and an end (complete, cancel, merge, credit).
