@@ -67,7 +67,7 @@ export async function expectRobustOver(t: MplusContext, events: readonly string[
       // Each event's cases have a seed of their own: the same requests whatever other events are subscribed.
       { runs, seed: deriveSeed(t.seed, `${kind}:${event}`), lanes: CASE_LANES },
     );
-  });
+  }, { lanes: CASE_LANES });
 }
 
 /** How a request that must be refused is refused. */

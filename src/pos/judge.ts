@@ -129,6 +129,6 @@ export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, 
       // The requests exploration found opening a flow of this event come first (default shape only), beside the generated ones.
       { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples, seed: deriveSeed(t.seed, `every reply:${name}`), lanes: CASE_LANES },
     );
-  });
+  }, { lanes: CASE_LANES });
   return bodies;
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { OPEN_PLACES, toleratedReference, type OpenForm, type OpenPlace } from '../protocol/mplus/readings.js';
-import type { Delivery, MplusContext } from './context.js';
+import { CASE_LANES, type Delivery, type MplusContext } from './context.js';
 import { received } from './judge.js';
 import { expectUsableReply, statusAndCode } from './judge-reply.js';
 
@@ -27,6 +27,7 @@ interface Refused {
 export async function expectEveryOpenForm(t: MplusContext, events: readonly string[]): Promise<void> {
   const refused = new Map<string, Refused>();
   try {
+    // Events side by side (lanes): what each found is read below in the events' order, not the replies'.
     await t.perKind(events, (event) => event, async (event) => {
       const entry = t.catalogue.get(event);
       const config = t.event(event) ?? { triggers: [] };
@@ -45,11 +46,12 @@ export async function expectEveryOpenForm(t: MplusContext, events: readonly stri
         t.judged();
         judgePlace(t, event, place, sent, refused);
       }
-    });
+    }, { lanes: CASE_LANES });
   } finally {
-    for (const r of refused.values()) {
+    const forms = OPEN_PLACES.flatMap((p) => p.forms.map((f) => f.id));
+    for (const r of [...refused.values()].sort((a, b) => forms.indexOf(a.form.id) - forms.indexOf(b.form.id))) {
       const carrying = events.filter((e) => r.place.appliesTo(t.catalogue.get(e), t.event(e) ?? { triggers: [] }));
-      const where = r.events.size === carrying.length && carrying.length > 1 ? `in all ${carrying.length} events that carry it` : `in ${[...r.events].join(', ')}`;
+      const where = r.events.size === carrying.length && carrying.length > 1 ? `in all ${carrying.length} events that carry it` : `in ${events.filter((e) => r.events.has(e)).join(', ')}`;
       t.warn(`${r.place.what} written ${r.form.label} was refused (${[...r.how].sort().join(', ')}) ${where}; tolerated, as the spec leaves this open: ${r.place.source}`);
     }
   }

@@ -1,4 +1,4 @@
-import type { Delivery, MplusContext } from './context.js';
+import { CASE_LANES, type Delivery, type MplusContext } from './context.js';
 import { tillFor } from './flows.js';
 import { flowsPerCheck } from '../runner/options.js';
 
@@ -26,5 +26,5 @@ export async function redeliveredPairs(t: MplusContext, name: string, judge: (ev
       judge(event, first, second);
       t.judged();
     }
-  });
+  }, { lanes: CASE_LANES });
 }

@@ -30,13 +30,38 @@ export interface PropertyOptions<T = unknown> {
   lanes?: number;
 }
 
-/** What belongs to the case running now: its lane, its latest exchanges and flows, whether it went unjudged. */
+/**
+ * What belongs to the case running now: its lane, its latest exchanges and flows, whether it went unjudged,
+ * whether it runs inside a property, and the cases it planned and judged (a part of the check's).
+ */
 interface CaseScope {
   readonly owner: CheckContext;
   readonly lane: number;
   exchanges: Exchange[];
   flows: FlowRecord[];
   unjudged: boolean;
+  inProperty: boolean;
+  readonly counts: CaseCount;
+  /** What a case on a lane warned and noted: taken into the check's in the cases' order once all have run. */
+  readonly said?: { warnings: string[]; notes: string[] };
+}
+
+/** A fresh scope on `lane`. */
+function laneScope(owner: CheckContext, lane: number, inProperty: boolean): CaseScope {
+  return { owner, lane, exchanges: [], flows: [], unjudged: false, inProperty, counts: { judged: 0, planned: 0 }, said: { warnings: [], notes: [] } };
+}
+
+/** How one kind of `perKind` ended. */
+interface KindOutcome {
+  passed: boolean;
+  failure?: CheckFailure;
+  crashed?: true;
+  crash?: unknown;
+}
+
+/** What one property run is doing: shrinking replays cases, which count nothing. */
+interface PropertyRun {
+  shrinking: boolean;
 }
 
 /** The case scope of the code running now (a case of a property run on lanes), per async call chain. */
@@ -61,8 +86,9 @@ export class CheckContext {
   /** What the check says beside its verdict, changing nothing of it ({@link note}). */
   readonly notes: string[] = [];
   readonly sample = new ExchangeSample();
+  private readonly counts: CaseCount = { judged: 0, planned: 0 };
   /** The scope of the check itself (lane 0): cases of a property run one at a time share it. */
-  private readonly rootCase: CaseScope = { owner: this, lane: 0, exchanges: [], flows: [], unjudged: false };
+  private readonly rootCase: CaseScope = { owner: this, lane: 0, exchanges: [], flows: [], unjudged: false, inProperty: false, counts: this.counts };
   /** The case running now: one of a property run on lanes (per async call chain), else the check's own. */
   private get scope(): CaseScope {
     const s = currentCase.getStore();
@@ -81,7 +107,13 @@ export class CheckContext {
    * lane depend only on what that lane ran before.
    */
   onLane<R>(lane: number, work: () => Promise<R>): Promise<R> {
-    return currentCase.run({ owner: this, lane, exchanges: [], flows: [], unjudged: false }, work);
+    // What it warns or notes goes straight to the check: the caller orders what runs at once.
+    return currentCase.run({ ...laneScope(this, lane, false), said: undefined }, work);
+  }
+
+  /** Whether the code running now may put work on lanes: the check's own code, outside any property or lane. */
+  private get onRoot(): boolean {
+    return this.scope === this.rootCase && !this.rootCase.inProperty;
   }
   /**
    * The latest exchanges of the case running now (a property case, or the whole check), as records (without
@@ -102,17 +134,21 @@ export class CheckContext {
   }
   /** The flows of the last case that passed (kept for the report). */
   lastFlows: FlowRecord[] = [];
-  private readonly counts: CaseCount = { judged: 0, planned: 0 };
   private readonly unjudgedWhy: string[] = [];
   /** The labels proven over budget that this check left out, with the cases (or kinds) that met each. */
   private readonly leftOutLabels = new Map<string, { proof: LatenessProof; cases: number }>();
   private kindsJudged = 0;
-  private shrinking = false;
-  private inProperty = false;
 
   /** True while a property runs its cases (a case that cannot be sent is then left unjudged, see {@link NotSent}). */
   get inCase(): boolean {
-    return this.inProperty;
+    return this.scope.inProperty;
+  }
+
+  /** Adds `n` to a count of the case running now, and so to the check's. */
+  private count(what: keyof CaseCount, n = 1): void {
+    const scope = this.scope;
+    scope.counts[what] = (scope.counts[what] ?? 0) + n;
+    if (scope.counts !== this.counts) this.counts[what] = (this.counts[what] ?? 0) + n;
   }
 
   /** The flows to show for a passing check: those of the last passing property case, else of the check itself. */
@@ -172,12 +208,12 @@ export class CheckContext {
 
   /** The check plans `n` more cases (a property plans its runs itself). */
   plan(n = 1): void {
-    this.counts.planned += n;
+    this.count('planned', n);
   }
 
   /** `n` planned cases were judged (the cases of a property count themselves). */
   judged(n = 1): void {
-    this.counts.judged += n;
+    this.count('judged', n);
   }
 
   /**
@@ -201,7 +237,7 @@ export class CheckContext {
     this.leftOutLabels.set(proof.label, entry);
     if (!planned) return;
     entry.cases++;
-    this.counts.notExercised = (this.counts.notExercised ?? 0) + 1;
+    this.count('notExercised');
   }
 
   /**
@@ -209,7 +245,7 @@ export class CheckContext {
    * `err` cut short, are left out too (a kind of {@link perKind}, or the check itself, stopped there).
    */
   leaveOpen(err: NotSent, before: CaseCount = { judged: 0, planned: 0 }): void {
-    const c = this.counts;
+    const c = this.scope.counts;
     const open = c.planned - before.planned - (c.judged - before.judged) - ((c.notExercised ?? 0) - (before.notExercised ?? 0));
     for (let i = 0; i < open; i++) this.leaveOut(err, true);
   }
@@ -244,7 +280,8 @@ export class CheckContext {
   /** The endpoint broke the rule: says what was expected and what came back, with the exchanges that show it. */
   fail(message: string, detail: { expected?: string; received?: string; exchanges?: LiveExchange[] } = {}): never {
     // A planned case that fails was judged (a property counts its own cases).
-    if (!this.inProperty && this.counts.judged < this.counts.planned) this.counts.judged++;
+    const scope = this.scope;
+    if (!scope.inProperty && scope.counts.judged < scope.counts.planned) this.count('judged');
     throw new CheckFailure(message, {
       ...detail,
       exchanges: (detail.exchanges ?? this.caseExchanges).map(strip),
@@ -254,7 +291,8 @@ export class CheckContext {
 
   /** Notes a lenient acceptance or a SHOULD-level observation; the check's verdict becomes `warn`. */
   warn(message: string): void {
-    if (!this.warnings.includes(message)) this.warnings.push(message);
+    const list = this.scope.said?.warnings ?? this.warnings;
+    if (!list.includes(message)) list.push(message);
   }
 
   /**
@@ -262,7 +300,16 @@ export class CheckContext {
    * in the check's `reason`, never a warning, never changing its status.
    */
   note(message: string): void {
-    if (!this.notes.includes(message)) this.notes.push(message);
+    const list = this.scope.said?.notes ?? this.notes;
+    if (!list.includes(message)) list.push(message);
+  }
+
+  /** Takes what the scopes of cases (or kinds) on lanes said into the code running now, in their order. */
+  private tell(scopes: ReadonlyArray<CaseScope | undefined>): void {
+    for (const scope of scopes) {
+      for (const w of scope?.said?.warnings ?? []) this.warn(w);
+      for (const n of scope?.said?.notes ?? []) this.note(n);
+    }
   }
 
   /** The check does not apply to what is being tested. */
@@ -278,10 +325,13 @@ export class CheckContext {
   async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions<T> = {}): Promise<void> {
     const runs = opts.runs ?? this.options.runs;
     this.plan(runs);
-    this.shrinking = false;
-    // Not nested: a property inside a case of another runs its cases one at a time, on that case's lane.
-    const lanes = this.inProperty ? 1 : Math.max(1, Math.min(opts.lanes ?? 1, runs));
-    this.inProperty = true;
+    // Only from the check's own code: a property inside a case of another, or inside a kind on a lane
+    // ({@link perKind}), runs its cases one at a time, on that lane.
+    const lanes = this.onRoot ? Math.max(1, Math.min(opts.lanes ?? 1, runs)) : 1;
+    const scope = this.scope;
+    const wasInProperty = scope.inProperty;
+    scope.inProperty = true;
+    const run: PropertyRun = { shrinking: false };
     const params = {
       seed: opts.seed ?? this.seed,
       numRuns: runs,
@@ -291,10 +341,15 @@ export class CheckContext {
     };
     let details: fc.RunDetails<[T]>;
     try {
-      details = lanes > 1 ? await this.onLanes(arb, predicate, params, lanes) : await fc.check(fc.asyncProperty(arb, (value) => this.runCase(predicate, value)), params);
+      details =
+        lanes > 1
+          ? await this.onLanes(arb, predicate, params, lanes, run)
+          : await fc.check(
+              fc.asyncProperty(arb, (value) => this.runCase(predicate, value, run, true)),
+              params,
+            );
     } finally {
-      this.shrinking = false;
-      this.inProperty = false;
+      scope.inProperty = wasInProperty;
     }
     if (this.signal.aborted) throw new NotSent('not sent: the check had ended', 'ended');
     if (!details.failed) return;
@@ -314,7 +369,7 @@ export class CheckContext {
    * One case of a property: judged on its own (one that could not, `unjudged`, is not counted; shrinking, which
    * replays cases, counts nothing). Throws what fast-check must see as the case failing.
    */
-  private async runCase<T>(predicate: (value: T) => Promise<void>, value: T): Promise<void> {
+  private async runCase<T>(predicate: (value: T) => Promise<void>, value: T, run: PropertyRun, inOrder: boolean): Promise<void> {
     // The check has ended: the remaining cases (and any shrinking) end at once, without a request and without
     // being judged. Not `fc.pre`: a skipped case makes fast-check generate another, up to 100 per run, and
     // that generation never waits on I/O, so a property of many runs spun for minutes with the event loop
@@ -331,17 +386,18 @@ export class CheckContext {
       // not judged). Never a failure.
       if (err instanceof NotSent) {
         if (err.why === 'over-budget') {
-          if (!this.shrinking) this.leaveOut(err, true);
+          if (!run.shrinking) this.leaveOut(err, true);
         } else this.unjudged(err.message);
         return;
       }
-      if (!this.shrinking) this.judged();
-      if (scope === this.rootCase) this.shrinking = true;
+      if (!run.shrinking) this.judged();
+      // Cases run in fast-check's order: what follows a failure is its shrinking.
+      if (inOrder) run.shrinking = true;
       throw err;
     }
-    if (!this.shrinking && !scope.unjudged) this.judged();
+    if (!run.shrinking && !scope.unjudged) this.judged();
     // The flows a passing check shows are its last passing case's (on lanes: of the highest index, see onLanes).
-    if (scope === this.rootCase && scope.flows.length > 0) this.lastFlows = scope.flows;
+    if (inOrder && scope === this.rootCase && scope.flows.length > 0) this.lastFlows = scope.flows;
   }
 
   /**
@@ -350,7 +406,7 @@ export class CheckContext {
    * replayed and shrunk by fast-check on lane 0 (`path`). A failure the replay does not reproduce (the endpoint
    * answered it differently the second time) is reported as first found, unshrunk.
    */
-  private async onLanes<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, lanes: number): Promise<fc.RunDetails<[T]>> {
+  private async onLanes<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, lanes: number, run: PropertyRun): Promise<fc.RunDetails<[T]>> {
     const values: T[] = [];
     fc.check(
       fc.property(arb, (value) => {
@@ -360,21 +416,24 @@ export class CheckContext {
     );
     const failures = new Map<number, unknown>();
     let lastFlows: { index: number; flows: FlowRecord[] } | undefined;
+    const scopes: CaseScope[] = [];
     const lane = async (n: number) => {
       for (let k = n - 1; k < values.length && !this.signal.aborted; k += lanes) {
-        const scope: CaseScope = { owner: this, lane: n, exchanges: [], flows: [], unjudged: false };
-        await currentCase.run(scope, () => this.runCase(predicate, values[k])).catch((err: unknown) => failures.set(k, err));
+        const scope = laneScope(this, n, true);
+        scopes[k] = scope;
+        await currentCase.run(scope, () => this.runCase(predicate, values[k], run, false)).catch((err: unknown) => failures.set(k, err));
         if (!failures.has(k) && scope.flows.length > 0 && (lastFlows?.index ?? -1) < k) lastFlows = { index: k, flows: scope.flows };
       }
     };
     await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i + 1)));
+    this.tell(scopes);
     if (lastFlows) this.lastFlows = lastFlows.flows;
     const seed = params.seed!;
     if (failures.size === 0 || this.signal.aborted) return { failed: false, seed } as fc.RunDetails<[T]>;
     const first = Math.min(...failures.keys());
-    this.shrinking = true;
+    run.shrinking = true;
     const shrunk = await fc.check(
-      fc.asyncProperty(arb, (value) => this.runCase(predicate, value)),
+      fc.asyncProperty(arb, (value) => this.runCase(predicate, value, run, false)),
       { ...params, path: String(first) },
     );
     if (shrunk.failed) return shrunk;
@@ -386,25 +445,33 @@ export class CheckContext {
    * others, so the integrator sees the whole problem in one run. The first failure is thrown with the first
    * failure of each other kind (each shrunk on its own, at most {@link MAX_COUNTEREXAMPLES}) beside it. A kind
    * that meets a label proven over its budget is left out ({@link leaveOut}) and the others go on.
+   *
+   * With `lanes` (kinds independent of each other, in a context that gives every lane its own workplaces and
+   * ids) kind `i` runs on lane `1 + i % lanes`, the kinds of a lane one after the other, their properties one
+   * case at a time on that lane; every kind runs, and what they found is taken in the kinds' order.
    */
-  async perKind<K>(kinds: readonly K[], name: (kind: K) => string, each: (kind: K) => Promise<void>): Promise<void> {
-    const failures: Array<{ kind: string; err: CheckFailure }> = [];
-    for (const kind of kinds) {
-      if (failures.length > MAX_COUNTEREXAMPLES) break;
-      const before = { ...this.counts };
-      try {
-        await each(kind);
-        this.kindsJudged++;
-      } catch (err) {
-        if (err instanceof NotSent && err.why === 'over-budget') {
-          this.leaveOut(err, false);
-          this.leaveOpen(err, before);
-          continue;
-        }
-        if (!(err instanceof CheckFailure)) throw err;
-        this.kindsJudged++;
-        failures.push({ kind: name(kind), err });
+  async perKind<K>(kinds: readonly K[], name: (kind: K) => string, each: (kind: K) => Promise<void>, opts: { lanes?: number } = {}): Promise<void> {
+    const lanes = this.onRoot ? Math.max(1, Math.min(opts.lanes ?? 1, kinds.length)) : 1;
+    const outcomes: Array<KindOutcome | undefined> = [];
+    if (lanes === 1) {
+      let failed = 0;
+      for (const [i, kind] of kinds.entries()) {
+        if (failed > MAX_COUNTEREXAMPLES) break;
+        const outcome = await this.oneKind(kind, each);
+        outcomes[i] = outcome;
+        if (outcome.crashed) break;
+        if (outcome.failure) failed++;
       }
+    } else {
+      const { results, scopes } = await this.spread(kinds, lanes, (kind) => this.oneKind(kind, each));
+      outcomes.push(...results);
+      const shown = scopes.findLastIndex((scope, i) => scope !== undefined && scope.flows.length > 0 && results[i]?.passed);
+      if (shown >= 0) this.lastFlows = scopes[shown].flows;
+    }
+    const failures: Array<{ kind: string; err: CheckFailure }> = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome?.crashed) throw outcome.crash;
+      if (outcome?.failure && failures.length <= MAX_COUNTEREXAMPLES) failures.push({ kind: name(kinds[i]), err: outcome.failure });
     }
     if (failures.length === 0) return;
     const [first, ...others] = failures;
@@ -413,6 +480,67 @@ export class CheckContext {
       first.err.others.push({ kind: o.kind, ...detail });
     }
     throw first.err;
+  }
+
+  /**
+   * Runs `work` for each of `items` side by side, for items independent of each other in a context that gives
+   * every lane its own workplaces and ids: item `i` on lane `1 + i % lanes`, the items of a lane one after the
+   * other, so the same seed sends the same bytes however the replies interleave. Every item runs; the results
+   * come in the items' order (the first item that threw, in that order, throws once all have ended), and what
+   * they warned or noted is taken in that order too. Inside a property or a lane, one item at a time.
+   */
+  async eachOnLanes<T, R>(items: readonly T[], lanes: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+    if (!this.onRoot || lanes <= 1) {
+      const out: R[] = [];
+      for (const [i, item] of items.entries()) out.push(await work(item, i));
+      return out;
+    }
+    const thrown: Array<{ err: unknown } | undefined> = [];
+    const { results } = await this.spread(items, lanes, (item, i) =>
+      work(item, i).catch((err: unknown) => {
+        thrown[i] = { err };
+        return undefined as R;
+      }),
+    );
+    const first = thrown.find((x) => x !== undefined);
+    if (first) throw first.err;
+    return results;
+  }
+
+  /** Runs `work` over `items` on lanes (see {@link eachOnLanes}); `work` must not throw. */
+  private async spread<T, R>(items: readonly T[], lanes: number, work: (item: T, index: number) => Promise<R>): Promise<{ results: R[]; scopes: CaseScope[] }> {
+    const results: R[] = [];
+    const scopes: CaseScope[] = [];
+    const width = Math.max(1, Math.min(lanes, items.length));
+    const lane = async (n: number) => {
+      for (let i = n - 1; i < items.length && !this.signal.aborted; i += width) {
+        const scope = laneScope(this, n, false);
+        scopes[i] = scope;
+        results[i] = await currentCase.run(scope, () => work(items[i], i));
+      }
+    };
+    await Promise.all(Array.from({ length: width }, (_, i) => lane(i + 1)));
+    this.tell(scopes);
+    return { results, scopes };
+  }
+
+  /** One kind of {@link perKind}: passed, failed, left out (a label proven over its budget), or crashed. */
+  private async oneKind<K>(kind: K, each: (kind: K) => Promise<void>): Promise<KindOutcome> {
+    const before = { ...this.scope.counts };
+    try {
+      await each(kind);
+      this.kindsJudged++;
+      return { passed: true };
+    } catch (err) {
+      if (err instanceof NotSent && err.why === 'over-budget') {
+        this.leaveOut(err, false);
+        this.leaveOpen(err, before);
+        return { passed: false };
+      }
+      if (!(err instanceof CheckFailure)) return { passed: false, crashed: true, crash: err };
+      this.kindsJudged++;
+      return { passed: false, failure: err };
+    }
   }
 
   /** The failure detail of a thrown failure, for the results. */

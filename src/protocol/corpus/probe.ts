@@ -28,6 +28,12 @@ export interface RawProbeDriver<D> {
   accepted(d: D): boolean;
   /** No complete reply (a hang, a reset). */
   missing(d: D): boolean;
+  /**
+   * Runs `trials` for every target and gives what each found, in the targets' order: where the context gives
+   * each lane its own workplaces and ids, side by side. @defaultValue one target after the other, none after
+   * one that stopped early
+   */
+  each?: <R extends { stoppedEarly: boolean }>(targets: readonly string[], trials: (target: string) => Promise<R>) => Promise<R[]>;
 }
 
 /** A body refused while the same value in another form was accepted. */
@@ -59,27 +65,40 @@ export interface RawFindings<D> {
  * that de-duplicates before verifying cannot answer the variant from memory.
  */
 export async function probeRawBodies<D>(p: RawProbeDriver<D>, variants: readonly RestyledVariant[] = RESTYLED): Promise<RawFindings<D>> {
-  const found: RawFindings<D> = { judged: 0, unjudged: 0, refusals: [], diagnosed: [], stoppedEarly: false };
-  trials: for (const target of p.targets) {
+  const trials = async (target: string): Promise<Omit<RawFindings<D>, 'diagnosed'>> => {
+    const part: Omit<RawFindings<D>, 'diagnosed'> = { judged: 0, unjudged: 0, refusals: [], stoppedEarly: false };
     for (const variant of variants) {
       const value = p.draw(target);
       if (!variantOf(variant, value, p.hints)) continue; // nothing to change in this body (no number, no free text)
       const d = await p.send(target, value, restyledForm(variant));
       if (p.accepted(d)) {
-        found.judged++;
+        part.judged++;
         continue;
       }
       const control = await p.send(target, value, controlForm(variant));
       if (!p.accepted(control)) {
-        found.unjudged++;
+        part.unjudged++;
         if (p.missing(d) || p.missing(control)) {
-          found.stoppedEarly = true;
-          break trials;
+          part.stoppedEarly = true;
+          break;
         }
         continue;
       }
-      found.judged++;
-      found.refusals.push({ target, variant, d, control, hung: p.missing(d) });
+      part.judged++;
+      part.refusals.push({ target, variant, d, control, hung: p.missing(d) });
+    }
+    return part;
+  };
+  const parts = p.each ? await p.each(p.targets, trials) : await oneAfterAnother(p.targets, trials);
+  const found: RawFindings<D> = { judged: 0, unjudged: 0, refusals: [], diagnosed: [], stoppedEarly: false };
+  // What the targets found, in their order, up to the first that stopped early (the endpoint stopped answering).
+  for (const part of parts) {
+    found.judged += part.judged;
+    found.unjudged += part.unjudged;
+    found.refusals.push(...part.refusals);
+    if (part.stoppedEarly) {
+      found.stoppedEarly = true;
+      break;
     }
   }
   for (const r of found.refusals.slice(0, DIAGNOSED)) {
@@ -87,6 +106,17 @@ export async function probeRawBodies<D>(p: RawProbeDriver<D>, variants: readonly
     if (p.accepted(retry)) found.diagnosed.push(retry);
   }
   return found;
+}
+
+/** `trials` for each target in turn, none after one that stopped early. */
+async function oneAfterAnother<R extends { stoppedEarly: boolean }>(targets: readonly string[], trials: (target: string) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const target of targets) {
+    const part = await trials(target);
+    out.push(part);
+    if (part.stoppedEarly) break;
+  }
+  return out;
 }
 
 /** How a check shows a delivery of its profile. */

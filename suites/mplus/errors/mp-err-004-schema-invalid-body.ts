@@ -1,6 +1,6 @@
 import { expectNoServerError } from '../../../src/pos/judge.js';
 import { mplusCheck, SPEC } from '../check.js';
-import { SCHEMA_INVALID } from './schema-invalid.js';
+import { eachSchemaInvalid } from './schema-invalid.js';
 
 export default mplusCheck({
   id: 'MP-ERR-004',
@@ -10,14 +10,7 @@ export default mplusCheck({
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: … INVALID_DATA … Event content: NO_EVENT_DETAILS, NO_SCANNED_CODE.' },
   long: true,
   async run(t) {
-    for (const event of t.events()) {
-      for (const v of SCHEMA_INVALID) {
-        const request = t.request(event.name);
-        if (v.applies && !v.applies(request)) continue;
-        const d = await t.deliver(event.name, request, { raw: v.form });
-        // Refusing it (MP-ERR-007) and reading only what it needs are both answers; a crash or a hang is not.
-        expectNoServerError(t, d, `${event.name} with ${v.form.what}`);
-      }
-    }
+    // Refusing it (MP-ERR-007) and reading only what it needs are both answers; a crash or a hang is not.
+    await eachSchemaInvalid(t, (d, event, form) => expectNoServerError(t, d, `${event} with ${form.what}`));
   },
 });

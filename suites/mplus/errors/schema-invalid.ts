@@ -1,5 +1,6 @@
 import { reshaped, type BodyForm } from '../../../src/protocol/corpus/forms.js';
 import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
+import { CASE_LANES, type Delivery, type MplusContext } from '../../../src/pos/context.js';
 
 type Body = MplusRequest;
 
@@ -16,3 +17,23 @@ export const SCHEMA_INVALID: ReadonlyArray<{ applies?: (r: Body) => boolean; for
 
 /** The vendor's codes for them (spec README, "Error codes": "INVALID_DATA … Event content: NO_EVENT_DETAILS, NO_SCANNED_CODE"). */
 export const SCHEMA_INVALID_CODES = ['INVALID_DATA', 'NO_EVENT_DETAILS', 'NO_SCANNED_CODE'] as const;
+
+/**
+ * Delivers each schema-invalid body to every subscribed event and lets `judge` read each reply (it fails
+ * through `t.fail`). Events run side by side, each on a lane of its own; each failing event shows its own
+ * failure.
+ */
+export async function eachSchemaInvalid(t: MplusContext, judge: (d: Delivery, event: string, form: BodyForm) => void): Promise<void> {
+  await t.perKind(
+    t.events().map((e) => e.name),
+    (event) => event,
+    async (event) => {
+      for (const v of SCHEMA_INVALID) {
+        const request = t.request(event);
+        if (v.applies && !v.applies(request)) continue;
+        judge(await t.deliver(event, request, { raw: v.form }), event, v.form);
+      }
+    },
+    { lanes: CASE_LANES },
+  );
+}

@@ -1,6 +1,7 @@
 import { judgeRawFindings, probeRawBodies } from '../../../src/protocol/corpus/probe.js';
 import { MPLUS_CORPUS } from '../../../src/protocol/mplus/corpus.js';
 import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
+import { CASE_LANES } from '../../../src/pos/context.js';
 import { statusAndCode } from '../../../src/pos/judge-reply.js';
 import { mplusCheck, SPEC } from '../check.js';
 
@@ -22,6 +23,8 @@ export default mplusCheck({
       resendReserialized: (d) => t.redeliver(d, { forged: 'reserialized' }),
       accepted: (d) => !d.reply.missing && d.reply.status! >= 200 && d.reply.status! <= 299,
       missing: (d) => d.reply.missing,
+      // Events side by side, each on a lane of its own workplaces and ids.
+      each: (targets, trials) => t.eachOnLanes(targets, CASE_LANES, trials),
     });
     judgeRawFindings(t, found, { status: statusAndCode, exchange: (d) => d.exchange, taken: 'accepted', contentChecks: 'MP-SIG-001 and the MP-ROB checks' });
   },

@@ -1,7 +1,7 @@
 import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
 import { tillFor } from '../../../src/pos/flows.js';
 import { expectForgeryRefused, forgeryInWords, shapeOf, shapesOf, unstable } from '../../../src/pos/forged-step.js';
-import type { Delivery, MplusContext } from '../../../src/pos/context.js';
+import { CASE_LANES, type Delivery, type MplusContext } from '../../../src/pos/context.js';
 import type { Conversation } from '../../../src/pos/till.js';
 import { whenAnySubscribed } from '../../../src/runner/subscription.js';
 import { mplusCheck, SPEC } from '../check.js';
@@ -38,7 +38,7 @@ export default mplusCheck({
     const first = shapesOf((await live(t, steps)).convs);
     const again = (await live(t, steps)).convs;
     if (first !== shapesOf(again)) t.skip(`not exercised: ${unstable(first, shapesOf(again))}`);
-    // Each step in turn is forged (another key) just before the genuine one.
+    // Each step in turn is forged (another key) just before the genuine one, in sessions side by side.
     await t.perKind(steps.map((_, i) => i), (i) => steps[i].event, async (i) => {
       t.plan();
       const { convs, forged } = await live(t, steps, i);
@@ -51,6 +51,6 @@ export default mplusCheck({
           exchanges: [forged!.exchange, ...convs.slice(i, differs + 1).flatMap((c) => c.steps.map((s) => s.delivery.exchange))],
         });
       t.judged();
-    });
+    }, { lanes: CASE_LANES });
   },
 });
