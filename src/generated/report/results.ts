@@ -192,6 +192,9 @@ export interface HookcertResultsJson {
  * What CI decides, after the baseline (--baseline), at the run's level: passed when no check breaks the run (a failure, or a MUST check that could not be judged) other than those the baseline knows, and the run is complete. The exit code follows it (0 passed, 1 failed, 3 incomplete). Written by every run since the gate was split from the verdict; older results.json files have none.
  */
 export interface Gate {
+  /**
+   * Whether CI may pass the run: hookcert run, demo and merge exit 0 exactly when it is true (replay exits by what it fixed).
+   */
   passed: boolean;
   /**
    * must: MUST checks gate; should: SHOULD checks too (--fail-on, --level)
@@ -201,9 +204,21 @@ export interface Gate {
    * The baseline the gate was decided with: its file, and how many of the run's checks it knows, how many break the run or error without being in it (new), how many it lists that now pass (fixed).
    */
   baseline?: {
+    /**
+     * the baseline as given (--baseline FILE, or certify({ baseline }))
+     */
     file: string;
+    /**
+     * checks that failed or errored and are in the baseline
+     */
     known: number;
+    /**
+     * checks that failed or errored and are not in the baseline
+     */
     new: number;
+    /**
+     * baseline entries whose check passes (or only warns) now: remove them
+     */
     fixed: number;
   };
   /**
