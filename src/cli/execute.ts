@@ -8,7 +8,7 @@ import { loadChecks } from '../runner/load.js';
 import type { RunOptions } from '../runner/options.js';
 import { run, type ProfileDriver } from '../runner/run.js';
 import { selectChecks } from '../runner/select.js';
-import { plural } from '../report/words.js';
+import { plural } from '../words.js';
 import { routeStrayError } from '../runner/stop.js';
 import { HookcertError } from '../errors.js';
 import { redact, type Secret } from '../secret.js';

@@ -1,5 +1,5 @@
 import type { CheckResult, CheckStatus } from '../runner/types.js';
-import { plural } from './words.js';
+import { plural } from '../words.js';
 
 /** Text helpers of the console reporter: durations, widths, indented blocks, the grouped skips. */
 

@@ -8,7 +8,7 @@ import type { CheckResult, CheckStatus } from '../runner/types.js';
 import { redact, type Secret } from '../secret.js';
 import { block, countsText, detailLines, fit, seconds, skipsLine } from './console-text.js';
 import { coverageLines } from './coverage.js';
-import { plural } from './words.js';
+import { plural } from '../words.js';
 
 /** Where console output goes and how it looks. */
 export interface ConsoleOptions {

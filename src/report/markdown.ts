@@ -2,7 +2,7 @@ import type { Coverage } from '../runner/coverage.js';
 import type { CheckResult } from '../runner/types.js';
 import { explorationLine, objectsText, reachedText } from './coverage.js';
 import type { FileReporter } from './reporter.js';
-import { plural } from './words.js';
+import { plural } from '../words.js';
 import { causeLine } from '../runner/diagnosis.js';
 import { verdictGateText } from '../runner/verdict.js';
 

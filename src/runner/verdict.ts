@@ -1,4 +1,5 @@
 import type { Gate } from '../generated/report/results.js';
+import { plural } from '../words.js';
 import type { RunResults } from './results.js';
 import type { CheckResult, RunVerdict } from './types.js';
 
@@ -23,8 +24,6 @@ export function runVerdict(checks: ReadonlyArray<Pick<CheckResult, 'status' | 'l
 /** What a gate is decided from: the verdict as judged, the run's level, its checks and their baseline states. */
 export type GateInput = Pick<RunResults, 'verdict' | 'level' | 'checks' | 'baseline' | 'incompleteReason'>;
 
-/** `1 known failure`, `2 known failures` (the runner's own: src/report may import the runner, not the reverse). */
-const plural = (n: number, word: string) => `${n} ${n === 1 ? word : `${word}s`}`;
 
 const ids = (list: ReadonlyArray<Pick<CheckResult, 'id'>>) => list.map((c) => c.id).join(', ');
 

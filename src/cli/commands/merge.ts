@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { plural } from '../../report/words.js';
+import { plural } from '../../words.js';
 import { ensureWritable, writeReports } from '../../report/write.js';
 import { mergeResults } from '../../runner/shard.js';
 import { verdictGateText } from '../../runner/verdict.js';

@@ -3,7 +3,7 @@ import type { RunResults } from '../../runner/results.js';
 import { explorationLine, objectsText } from '../coverage.js';
 import { command } from './check.js';
 import { html, join, type Html } from './escape.js';
-import { plural } from '../words.js';
+import { plural } from '../../words.js';
 
 /** The line of the header that says what the verdict does not certify, with links to the checks that were not exercised. */
 export function notCertifiedLine(r: RunResults): Html | '' {

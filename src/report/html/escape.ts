@@ -128,4 +128,4 @@ export function bytes(n: number): string {
   return `${(n / 1_000_000).toFixed(1)} MB`;
 }
 
-export { plural } from '../words.js';
+export { plural } from '../../words.js';
