@@ -161,6 +161,9 @@ function receivedHtml(received: string, marks: ReadonlySet<string> = new Set()):
 /** Whether a check is among the "failed" ones of the filter: it failed, or the harness could not judge it. */
 export const failed = (c: CheckResult): boolean => c.status === 'fail' || c.status === 'error';
 
+/** A check's place in the baseline, as summary.md and junit.xml tag it. */
+const BASELINE_TAG: Record<NonNullable<CheckResult['baseline']>, string> = { known: 'known failure (baseline)', new: 'new (not in the baseline)', fixed: 'fixed: remove it from the baseline' };
+
 /**
  * One check of the checklist as a `<details>` (open when it failed): its id, level, verdict and title in
  * the summary; the spec line it enforces, what it found, the counterexample, the replay command, the flows
@@ -172,7 +175,7 @@ export function checkBlock(c: CheckResult, anchors: Anchors): Html {
   const count = c.exchangeCount > 0 ? `${plural(c.exchangeCount, 'exchange')} · ` : '';
   const summary = html`<summary><span class="badge st-${c.status}"><span aria-hidden="true">${st.sign}</span> ${st.word}</span> <code class="id">${c.id}</code> <span class="lvl lvl-${c.level}">${
     c.level
-  }</span> <span class="title">${c.title}</span> <span class="cmeta">${count}${duration(c.durationMs)}</span> <a class="perma" href="#${c.id}" title="link to ${c.id}">#</a></summary>`;
+  }</span> <span class="title">${c.title}</span>${c.baseline ? html` <span class="tag">${BASELINE_TAG[c.baseline]}</span>` : ''} <span class="cmeta">${count}${duration(c.durationMs)}</span> <a class="perma" href="#${c.id}" title="link to ${c.id}">#</a></summary>`;
   const body = [
     html`<blockquote class="rule"><p>${c.spec.quote}</p><cite>${specCite(c.spec.doc)}</cite></blockquote>`,
     outcome(c),

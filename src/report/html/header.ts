@@ -43,6 +43,19 @@ function gateLine(r: RunResults): Html {
   return html`<p class="gate ${g.passed ? 'passed' : 'failed'}" id="gate">Gate: <b>${g.passed ? 'passed' : 'failed'}</b> (${g.reason}) <span class="muted">· what CI decides, at level ${g.level}${g.baseline ? ', after the baseline' : ''}; the verdict above is the conformance as judged${g.baseline ? ', which a baseline never changes' : ''}</span></p>`;
 }
 
+/**
+ * The baseline comparison under the gate, in the console's words (src/report/console.ts, baselineLines): how
+ * many checks it knows, how many are new, how many it lists that pass now, each id a link to its check.
+ */
+function baselineLine(r: RunResults): Html | '' {
+  const b = r.baseline;
+  if (!b) return '';
+  const links = (ids: readonly string[]) => join(ids.map((id) => html`<a href="#${id}">${id}</a>`), ', ');
+  return html`<p class="baseline">Baseline <code>${b.source}</code>: ${b.known.length} known, ${b.new.length} new, ${b.fixed.length} fixed${
+    b.known.length > 0 ? html` · known failures (the gate ignores them, the verdict does not): ${links(b.known)}` : ''
+  }${b.new.length > 0 ? html` · new failures: ${links(b.new)}` : ''}${b.fixed.length > 0 ? html` · fixed (remove them from the baseline): ${links(b.fixed)}` : ''}</p>`;
+}
+
 /** What made every request fail alike, first: the one line that says what to fix. */
 function rootCause(r: RunResults): Html | '' {
   const c = r.rootCause;
@@ -84,7 +97,7 @@ export function header(r: RunResults): Html {
   const transport = Object.entries(r.stats.transportErrors ?? {});
   return html`<header class="top v-${r.verdict}">
 <div class="brand">hookcert ${r.tool.version} · ${r.profile} certification report</div>
-<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1>${rootCause(r)}<p class="because">${because(r)}</p>${gateLine(r)}${notCertifiedLine(r)}</div></div>
+<div class="verdict-box"><div class="verdict-sign" aria-hidden="true">${v.sign}</div><div><h1 class="verdict">${v.word}</h1>${rootCause(r)}<p class="because">${because(r)}</p>${gateLine(r)}${baselineLine(r)}${notCertifiedLine(r)}</div></div>
 ${chips(r)}
 </header>
 <details class="meta" id="what-was-tested" aria-label="what was tested"${r.checks.some(failed) || r.rootCause ? '' : ' open'}><summary>What was tested: <code>${r.target.url}</code> · subscription <code>${r.subscription.subscriptionId}</code> · seed <code>${r.seed}</code> · ${r.tool.name} ${r.tool.version}</summary><dl>
@@ -94,7 +107,7 @@ ${subscription(r)}
 <dt>tool</dt><dd>${r.tool.name} ${r.tool.version}</dd>
 <dt>schemas</dt><dd><code class="hash">${r.hashes.schemas}</code></dd>
 <dt>checks</dt><dd><code class="hash">${r.hashes.checks}</code></dd>
-<dt>seed</dt><dd><code>${r.seed}</code> · ${r.runs} runs per property · level ${r.level}</dd>
+${r.hashes.eventTypes ? html`<dt>event types</dt><dd><code class="hash">${r.hashes.eventTypes}</code></dd>\n` : ''}<dt>seed</dt><dd><code>${r.seed}</code> · ${r.runs} runs per property · level ${r.level}</dd>
 <dt>date</dt><dd><time datetime="${r.startedAt}">${started}</time></dd>
 <dt>duration</dt><dd>${duration(r.durationMs)} · ${plural(r.stats.requests, 'request')} · ${plural(r.stats.replies, 'reply', 'replies')}${
     transport.length > 0 ? ` · transport errors: ${transport.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''

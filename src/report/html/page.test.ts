@@ -70,4 +70,27 @@ describe('index.html', () => {
     const ok = { ...r, verdict: 'conformant' as const, checks: r.checks.filter((c) => c.status === 'pass' || c.status === 'warn') };
     expect(htmlReporter.render(ok)).toContain('<h1 class="verdict">Conformant</h1><p class="because">every check that decides the verdict passed, with 1 warning: <a href="#MP-SHP-007">MP-SHP-007</a>');
   });
+
+  it('says what the baseline knows, as the console does, and tags each check with its place in it', () => {
+    const r = sampleResults();
+    const state = { 'MP-DLG-001': 'known', 'MP-SIG-007': 'new', 'MP-SIG-001': 'fixed' } as const;
+    const withBaseline = {
+      ...r,
+      baseline: { source: 'b.txt', known: ['MP-DLG-001'], new: ['MP-SIG-007'], fixed: ['MP-SIG-001'] },
+      checks: r.checks.map((c) => (c.id in state ? { ...c, baseline: state[c.id as keyof typeof state] } : c)),
+    };
+    expect(r.checks.filter((c) => c.id in state)).toHaveLength(3);
+    const out = htmlReporter.render(withBaseline);
+    expect(out).toContain(
+      '<p class="baseline">Baseline <code>b.txt</code>: 1 known, 1 new, 1 fixed · known failures (the gate ignores them, the verdict does not): <a href="#MP-DLG-001">MP-DLG-001</a> · new failures: <a href="#MP-SIG-007">MP-SIG-007</a> · fixed (remove them from the baseline): <a href="#MP-SIG-001">MP-SIG-001</a></p>',
+    );
+    for (const tag of ['known failure (baseline)', 'new (not in the baseline)', 'fixed: remove it from the baseline']) expect(out).toContain(`<span class="tag">${tag}</span>`);
+    expect(page).not.toContain('class="baseline"'); // no baseline, no line
+  });
+
+  it("shows the hash of the integrator's event types beside the schemas' when the run had them", () => {
+    const typed = { ...sampleResults(), hashes: { ...sampleResults().hashes, eventTypes: 'sha256:abc' } };
+    expect(htmlReporter.render(typed)).toContain('<dt>event types</dt><dd><code class="hash">sha256:abc</code></dd>');
+    expect(page).not.toContain('<dt>event types</dt>');
+  });
 });
