@@ -401,32 +401,49 @@ export class CheckContext {
   }
 
   /**
-   * The cases of a property on `lanes` lanes: generated first (the same values fast-check would run, in its
-   * order), case `k` on lane `1 + k % lanes`, every case run; then the failing case of the lowest index is
+   * The cases of a property on `lanes` lanes: the values fast-check runs, in its order, each generated as its
+   * lane comes free (case `k` on lane `1 + k % lanes`, after that lane's case before), every case run; then the failing case of the lowest index is
    * replayed and shrunk by fast-check on lane 0 (`path`). A failure the replay does not reproduce (the endpoint
    * answered it differently the second time) is reported as first found, unshrunk.
    */
   private async onLanes<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, lanes: number, run: PropertyRun): Promise<fc.RunDetails<[T]>> {
-    const values: T[] = [];
-    fc.check(
-      fc.property(arb, (value) => {
-        values.push(value);
+    const failures = new Map<number, unknown>();
+    const failing = new Map<number, T>();
+    let lastFlows: { index: number; flows: FlowRecord[] } | undefined;
+    // What the cases said, taken in the cases' order as soon as every case before has ended.
+    const ended = new Map<number, CaseScope>();
+    let told = 0;
+    const tellInOrder = () => {
+      for (let scope = ended.get(told); scope; scope = ended.get(told)) {
+        this.tell([scope]);
+        ended.delete(told++);
+      }
+    };
+    // Cases are generated one at a time, in fast-check's order, as a lane comes free: case k waits for the
+    // case before it on its lane, never for the other lanes', and nothing is generated far ahead of sending.
+    const busy: Array<Promise<void>> = Array.from({ length: lanes }, () => Promise.resolve());
+    let next = 0;
+    await fc.check(
+      fc.asyncProperty(arb, async (value) => {
+        const k = next++;
+        const slot = k % lanes;
+        await busy[slot];
+        if (this.signal.aborted) return;
+        busy[slot] = (async () => {
+          const scope = laneScope(this, slot + 1, true);
+          await currentCase.run(scope, () => this.runCase(predicate, value, run, false)).catch((err: unknown) => {
+            failures.set(k, err);
+            failing.set(k, value);
+          });
+          if (!failures.has(k) && scope.flows.length > 0 && (lastFlows?.index ?? -1) < k) lastFlows = { index: k, flows: scope.flows };
+          ended.set(k, scope);
+          tellInOrder();
+        })();
       }),
       params,
     );
-    const failures = new Map<number, unknown>();
-    let lastFlows: { index: number; flows: FlowRecord[] } | undefined;
-    const scopes: CaseScope[] = [];
-    const lane = async (n: number) => {
-      for (let k = n - 1; k < values.length && !this.signal.aborted; k += lanes) {
-        const scope = laneScope(this, n, true);
-        scopes[k] = scope;
-        await currentCase.run(scope, () => this.runCase(predicate, values[k], run, false)).catch((err: unknown) => failures.set(k, err));
-        if (!failures.has(k) && scope.flows.length > 0 && (lastFlows?.index ?? -1) < k) lastFlows = { index: k, flows: scope.flows };
-      }
-    };
-    await Promise.all(Array.from({ length: lanes }, (_, i) => lane(i + 1)));
-    this.tell(scopes);
+    await Promise.all(busy);
+    tellInOrder();
     if (lastFlows) this.lastFlows = lastFlows.flows;
     const seed = params.seed!;
     if (failures.size === 0 || this.signal.aborted) return { failed: false, seed } as fc.RunDetails<[T]>;
@@ -437,7 +454,7 @@ export class CheckContext {
       { ...params, path: String(first) },
     );
     if (shrunk.failed) return shrunk;
-    return { failed: true, seed, counterexample: [values[first]], counterexamplePath: String(first), numShrinks: 0, errorInstance: failures.get(first) } as fc.RunDetails<[T]>;
+    return { failed: true, seed, counterexample: [failing.get(first)!], counterexamplePath: String(first), numShrinks: 0, errorInstance: failures.get(first) } as fc.RunDetails<[T]>;
   }
 
   /**
