@@ -41,9 +41,9 @@ export function reshaped<T>(what: string, change: (value: T) => unknown): BodyFo
 /**
  * The bytes of one delivery: `raw` itself when it is bytes (a re-delivery), else `value` serialised once as
  * compact JSON and written in the form `raw` says (`hints`: what the profile's schemas allow), else that JSON.
+ * `compact`, when given, is that JSON already made (`JSON.stringify(value)`, byte for byte).
  */
-export function bodyBytes(value: unknown, raw: BodyForm | Buffer | undefined, hints: CorpusHints): Buffer {
+export function bodyBytes(value: unknown, raw: BodyForm | Buffer | undefined, hints: CorpusHints, compact: string = JSON.stringify(value)): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
-  const compact = JSON.stringify(value);
   return Buffer.from(raw ? raw.render(value, compact, hints) : compact, 'utf8');
 }
