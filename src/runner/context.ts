@@ -402,13 +402,13 @@ export class CheckContext {
 
   /**
    * The cases of a property on `lanes` lanes: the values fast-check runs, in its order, each generated as its
-   * lane comes free (case `k` on lane `1 + k % lanes`, after that lane's case before), every case run; then the failing case of the lowest index is
-   * replayed and shrunk by fast-check on lane 0 (`path`). A failure the replay does not reproduce (the endpoint
+   * lane comes free (case `k` on lane `1 + k % lanes`, after that lane's case before), every case run; then the
+   * failing case of the lowest index is replayed and shrunk by fast-check on lane 0 (`path`). A failure the replay does not reproduce (the endpoint
    * answered it differently the second time) is reported as first found, unshrunk.
    */
   private async onLanes<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, lanes: number, run: PropertyRun): Promise<fc.RunDetails<[T]>> {
-    const failures = new Map<number, unknown>();
-    const failing = new Map<number, T>();
+    /** The cases that failed, by index: the value and what it threw. */
+    const failures = new Map<number, { value: T; err: unknown }>();
     let lastFlows: { index: number; flows: FlowRecord[] } | undefined;
     // What the cases said, taken in the cases' order as soon as every case before has ended.
     const ended = new Map<number, CaseScope>();
@@ -431,10 +431,7 @@ export class CheckContext {
         if (this.signal.aborted) return;
         busy[slot] = (async () => {
           const scope = laneScope(this, slot + 1, true);
-          await currentCase.run(scope, () => this.runCase(predicate, value, run, false)).catch((err: unknown) => {
-            failures.set(k, err);
-            failing.set(k, value);
-          });
+          await currentCase.run(scope, () => this.runCase(predicate, value, run, false)).catch((err: unknown) => failures.set(k, { value, err }));
           if (!failures.has(k) && scope.flows.length > 0 && (lastFlows?.index ?? -1) < k) lastFlows = { index: k, flows: scope.flows };
           ended.set(k, scope);
           tellInOrder();
@@ -454,7 +451,8 @@ export class CheckContext {
       { ...params, path: String(first) },
     );
     if (shrunk.failed) return shrunk;
-    return { failed: true, seed, counterexample: [failing.get(first)!], counterexamplePath: String(first), numShrinks: 0, errorInstance: failures.get(first) } as fc.RunDetails<[T]>;
+    const found = failures.get(first)!;
+    return { failed: true, seed, counterexample: [found.value], counterexamplePath: String(first), numShrinks: 0, errorInstance: found.err } as fc.RunDetails<[T]>;
   }
 
   /**
