@@ -70,3 +70,41 @@ describe('perKind on lanes', () => {
     expect(seen).toEqual(KINDS.map(() => 0));
   });
 });
+
+describe('properties on lanes', () => {
+  it('reports the failed case of the lowest index, even when later cases failed first', async () => {
+    const values: number[] = [];
+    let firstPass = true;
+    const r = await runCheck(
+      def(async (t) => {
+        await t.property(
+          fc.integer({ min: 1, max: 1_000_000 }),
+          async (v) => {
+            if (!firstPass) return; // the replay passes: the case is reported as first found, unshrunk
+            const k = values.push(v) - 1;
+            // The later a case comes, the sooner it fails.
+            await after(5 * (8 - k));
+            if (k === 7) firstPass = false;
+            t.fail(`broken at ${v}`);
+          },
+          { runs: 8, lanes: 4 },
+        );
+      }),
+      context(),
+      'r',
+    );
+    expect(values).toHaveLength(8);
+    expect(r.status).toBe('fail');
+    expect(r.failure).toMatchObject({ message: `broken at ${values[0]}`, counterexample: values[0], path: '0', shrinks: 0 });
+  });
+
+  it('replays and shrinks the failed case of the lowest index on lane 0', async () => {
+    const r = await runCheck(
+      def((t) => t.property(fc.integer({ min: 0, max: 1_000_000 }), async (v) => (v >= 10 ? t.fail(`too big: ${v}`) : undefined), { runs: 8, lanes: 4 })),
+      context(),
+      'r',
+    );
+    expect(r.status).toBe('fail');
+    expect(r.failure).toMatchObject({ message: 'too big: 10', counterexample: 10 });
+  });
+});
