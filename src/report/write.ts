@@ -28,32 +28,35 @@ export function ensureWritable(dir: string): void {
 }
 
 /**
- * Writes every report file into `dir`. Every file is rendered first and written whole to a temporary name,
- * and only then are they all renamed into place: a reader never sees half a file, and a failure leaves the
- * previous report as it was. Every byte passes through the secret redactor first. A reporter that crashes
- * does not cost the others: its file says what went wrong and where the results are.
+ * Writes every report file into `dir`. Each file is rendered and written whole to a temporary name in turn,
+ * and only once all are written are they renamed into place: a reader never sees half a file, and a failure
+ * leaves the previous report as it was. One rendered file is held at a time (a report of a run against huge
+ * replies renders to tens of MB; holding all four at once raised the run's peak memory). Every byte passes
+ * through the secret redactor first. A reporter that crashes does not cost the others: its file says what went
+ * wrong and where the results are.
  */
 export function writeReports(results: RunResults, dir: string, secrets: readonly Secret[]): string[] {
   // Redact the results' own strings first (an endpoint may echo a secret, and escaping for HTML or XML
   // would hide it from a later pass), then every rendered file once more as the last line of defence.
   const clean = redactResults(results, secrets);
-  const rendered = FILE_REPORTERS.map((r) => ({ path: join(dir, r.file), text: redact(renderSafely(r, clean), secrets) }));
+  const paths = FILE_REPORTERS.map((r) => join(dir, r.file));
   const temps: string[] = [];
   try {
     mkdirSync(dir, { recursive: true });
     // Left by a run that was killed while writing (a second Ctrl-C): never a report file, always hidden.
     for (const f of readdirSync(dir)) if (TEMP.test(f)) rmSync(join(dir, f), { force: true });
-    for (const { path, text } of rendered) {
-      const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}`);
+    for (const [i, reporter] of FILE_REPORTERS.entries()) {
+      const text = redact(renderSafely(reporter, clean), secrets);
+      const tmp = join(dir, `.${basename(paths[i])}.tmp-${process.pid}`);
       temps.push(tmp);
       writeFileSync(tmp, text);
     }
-    rendered.forEach(({ path }, i) => renameSync(temps[i], path));
+    paths.forEach((path, i) => renameSync(temps[i], path));
   } catch (err) {
     for (const tmp of temps) rmSync(tmp, { force: true });
     throw new HookcertError(HookcertErrorCode.REPORT_DIR, `cannot write the report into ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'}): free some space or choose another folder with --report-dir`);
   }
-  return rendered.map(({ path }) => path);
+  return paths;
 }
 
 /** A reporter's file, or, when the reporter crashes, a file that says so and where the results are. */
