@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from './client.js';
+import { CUT_BODY_RECORD_BYTES, HttpClient } from './client.js';
 
 let server: Server;
 let base: string;
@@ -17,6 +17,9 @@ beforeAll(async () => {
       } else if (req.url === '/big') {
         res.writeHead(200);
         res.end(Buffer.alloc(5000, 'a'));
+      } else if (req.url === '/huge') {
+        res.writeHead(200);
+        res.end(Buffer.alloc(40_000, 'b'));
       } else if (req.url === '/hang') {
         // never answers
       } else if (req.url === '/reset') {
@@ -67,6 +70,20 @@ describe('HttpClient', () => {
     expect(ex.error?.kind).toBe('too-large');
     expect(ex.response?.bytes).toBe(1000);
     expect(ex.response?.truncated).toBe(true);
+    await client.close();
+  });
+
+  it('keeps a body up to 16 KiB whole in the record, and of a longer one its first 2 KiB, judged on all its bytes', async () => {
+    const client = new HttpClient();
+    const small = await send(client, '/big');
+    expect(small.response).toMatchObject({ bytes: 5000, truncated: false });
+    expect(small.response?.body).toBe('a'.repeat(5000));
+    expect(small.response).not.toHaveProperty('recordedBytes');
+    const huge = await send(client, '/huge');
+    expect(huge.error).toBeUndefined();
+    expect(huge.response).toMatchObject({ bytes: 40_000, truncated: false, recordedBytes: CUT_BODY_RECORD_BYTES });
+    expect(huge.response?.body).toBe('b'.repeat(CUT_BODY_RECORD_BYTES));
+    expect(huge.rawBody?.length).toBe(40_000);
     await client.close();
   });
 

@@ -24,11 +24,23 @@ export interface ClientOptions {
   log?: (line: string) => void;
   /** Called with every finished exchange (the run watches whether the endpoint still answers). */
   onExchange?: (exchange: LiveExchange) => void;
-  /** How much of a reply body an exchange record keeps as text (the raw bytes are judged whole). @defaultValue 16 KiB */
+  /**
+   * The largest reply body an exchange record keeps whole as text (the raw bytes are judged whole). A longer one
+   * is kept as its first {@link CUT_BODY_RECORD_BYTES} bytes. @defaultValue 16 KiB
+   */
   recordBodyBytes?: number;
   /** Requests in flight at once, across every caller (`--concurrency`); the others wait their turn. @defaultValue no cap */
   maxInFlight?: number;
 }
+
+/**
+ * How much of a reply body too long for its record to keep whole the record keeps: its start, enough to show
+ * what it is (the reply was judged on all its bytes, and the record says how many there were). A run keeps
+ * hundreds of records (failures, their counterexamples and flows): at 16 KiB each, an endpoint answering
+ * every request with 200 KB of JSON made a 12 MB results.json and raised the run's peak memory by 90 MB
+ * while its reports were written.
+ */
+export const CUT_BODY_RECORD_BYTES = 2048;
 
 /** One request to send: the body is final (signed) bytes. */
 export interface SendRequest {
@@ -121,7 +133,9 @@ export class HttpClient implements Sender {
       request: { method: 'POST', url: req.url, headers: { ...req.headers }, body: req.body.toString('utf8') },
       timing: { startedAt: new Date().toISOString(), totalMs: 0 },
     };
-    const keep = this.options.recordBodyBytes ?? 16 * 1024;
+    const whole = this.options.recordBodyBytes ?? 16 * 1024;
+    // What the record keeps of a body it cannot keep whole.
+    const keep = Math.min(whole, CUT_BODY_RECORD_BYTES);
     const { origin, path } = this.target(req.url);
     const sending = dispatchPost(this.dispatcher, {
       origin,
@@ -160,11 +174,11 @@ export class HttpClient implements Sender {
     exchange.timing.totalMs = performance.now() - t0;
     if (status !== undefined) {
       // A body cut at the cap is judged by its size alone: only what the record keeps is kept.
-      const raw = truncated ? Buffer.concat(chunks, Math.min(bytes, keep)) : Buffer.concat(chunks);
-      exchange.rawBody = raw;
       // A run keeps a dozen records per check: a thousand 1 MiB bodies would not fit in memory.
-      const cut = bytes > keep;
-      exchange.response = { status, headers, body: raw.subarray(0, keep).toString('utf8'), bytes, truncated, ...(cut ? { recordedBytes: keep } : {}) };
+      const cut = bytes > whole;
+      const raw = truncated ? Buffer.concat(chunks, Math.min(bytes, cut ? keep : whole)) : Buffer.concat(chunks);
+      exchange.rawBody = raw;
+      exchange.response = { status, headers, body: (cut ? raw.subarray(0, keep) : raw).toString('utf8'), bytes, truncated, ...(cut ? { recordedBytes: keep } : {}) };
     }
     return exchange;
   }

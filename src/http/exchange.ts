@@ -25,8 +25,8 @@ export interface RecordedResponse {
   status: number;
   headers: Record<string, string>;
   /**
-   * The body as UTF-8 text (invalid sequences replaced), as far as the record keeps it: the first 16 KiB (a
-   * run keeps many records; the reply was judged on all its bytes, up to the size cap).
+   * The body as UTF-8 text (invalid sequences replaced), as far as the record keeps it: whole up to 16 KiB, else
+   * its first 2 KiB (a run keeps many records; the reply was judged on all its bytes, up to the size cap).
    */
   body: string;
   /** Bytes received (up to the cap). */

@@ -150,18 +150,21 @@ describe('hostile bodies', () => {
     expectCase(c, outs.get(name)!);
   });
 
-  it('keeps the first 16 KiB of each body in the records of a run, and says so', () => {
+  it('keeps the first 2 KiB of each body over 16 KiB in the records of a run, and says so', () => {
     const results = outs.get('the whole suite against 900 KB replies')!.results!;
     const records = results.checks.flatMap((c) => c.exchanges).filter((e) => e.response);
     expect(records.length).toBeGreaterThan(50);
-    for (const e of records) expect(e.response).toMatchObject({ bytes: 921614, recordedBytes: 16384, truncated: false });
-    expect(records.every((e) => e.response!.body.length === 16384)).toBe(true);
+    for (const e of records) expect(e.response).toMatchObject({ bytes: 921614, recordedBytes: 2048, truncated: false });
+    expect(records.every((e) => e.response!.body.length === 2048)).toBe(true);
   });
 
   it('keeps a cut body in the report as far as it was read, and says how much came', () => {
     const results = outs.get('gigabyte with --max-body-bytes 4096')!.results!;
     const exchange = results.checks.find((c) => c.id === 'MP-SIG-001')!.failure!.exchanges[0];
-    expect(exchange.response).toMatchObject({ status: 200, bytes: 4096, truncated: true });
+    // It declared more than the cap: only what a record keeps of a long body is read (2 KiB), and kept whole.
+    expect(exchange.response).toMatchObject({ status: 200, bytes: 2048, truncated: true });
+    expect(exchange.response?.body).toHaveLength(2048);
     expect(exchange.error?.kind).toBe('too-large');
+    expect(exchange.error?.message).toMatch(/hookcert read the first 2048 bytes/);
   });
 });

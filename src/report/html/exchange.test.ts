@@ -33,6 +33,14 @@ describe('exchanges in the report', () => {
     expect(out).toContain('the body was cut at the size cap');
   });
 
+  it('says how much of a body too long to keep whole the record left out, and says nothing of a body kept whole', () => {
+    const ex = exchange(5, { body: '['.repeat(2048) });
+    ex.response!.bytes = 200_012;
+    ex.response!.recordedBytes = 2048;
+    expect(String(exchangeBlock(ex))).toContain('… 198.0 kB more, not kept: the record keeps the first 2.0 kB of a body this long (the reply was judged on all its bytes)');
+    expect(String(exchangeBlock(exchange(6, { body: '{"version":"1.0"}' })))).not.toContain('not kept');
+  });
+
   it('sums an exchange up in one line: seq, event, status, time, size', () => {
     expect(String(exchangeLine(exchange(12, { status: 500, body: 'oops', totalMs: 40 })))).toBe(
       '<span class="seq">#12</span> <span class="label">startSession</span> → <span class="http s5xx">500 Internal Server Error</span> <span class="muted">· 40 ms · 4 B</span>',

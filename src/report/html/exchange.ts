@@ -75,6 +75,12 @@ export function exchangeLine(ex: Exchange): Html {
   return html`<span class="seq">#${ex.seq}</span> <span class="label">${ex.label}</span> → ${status}${error} <span class="muted">· ${duration(ex.timing.totalMs)}${size}</span>`;
 }
 
+/** What the record left out of a body too long to keep whole: `… 198.0 kB more, not kept (judged on all its bytes)`. */
+function recordCut(res: NonNullable<Exchange['response']>): Html | '' {
+  if (res.recordedBytes === undefined || res.recordedBytes >= res.bytes) return '';
+  return html`<p class="muted">… ${bytes(res.bytes - res.recordedBytes)} more, not kept: the record keeps the first ${bytes(res.recordedBytes)} of a body this long (the reply was judged on all its bytes)</p>`;
+}
+
 /**
  * One exchange, collapsed to its summary line: request (URL, headers, body) beside the reply (status,
  * headers, body), with timings and the transport error, if any. `anchor` gives it an id for links.
@@ -88,7 +94,7 @@ export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: bool
   const reply = res
     ? html`<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${res.status}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers, m.replyHeaders)}${bodyBlock(
         res.body,
-        res.truncated ? html`<p class="muted">the body was cut at the size cap</p>` : '',
+        html`${res.truncated ? html`<p class="muted">the body was cut at the size cap</p>` : ''}${recordCut(res)}`,
         m.body,
       )}`
     : html`<h5>reply</h5><p class="muted">none</p>`;
