@@ -59,6 +59,12 @@ describe('nestsDeeperThan', () => {
     expect(nestsDeeperThan('{"a": "unterminated [[[[', 1)).toBe(false);
     expect(nestsDeeperThan('['.repeat(100_000), MAX_JSON_DEPTH)).toBe(true);
   });
+
+  it('gives the same answer on the UTF-8 bytes as on their text, multi-byte characters included', () => {
+    const texts = ['[[1]]', '[[[1]]]', '["[[[[", "\\"]', '{"a": "unterminated [[[[', '[{"café ☕ 𝄞":"[[[["}]', '[["é"],[["☕"]]]', '"\\\"[[["'];
+    for (const text of texts) for (const max of [1, 2, 3]) expect(nestsDeeperThan(Buffer.from(text, 'utf8'), max), `${text} past ${max}`).toBe(nestsDeeperThan(text, max));
+    expect(nestsDeeperThan(Buffer.from(`{"message":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), MAX_JSON_DEPTH)).toBe(true);
+  });
 });
 
 describe('scanJson', () => {

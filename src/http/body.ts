@@ -30,9 +30,10 @@ export function readJsonBody(raw: Buffer, headers: Record<string, string> = {}):
     const at = firstInvalidUtf8(raw);
     return { error: `the body is not valid UTF-8: byte 0x${raw[at].toString(16).toUpperCase().padStart(2, '0')} at offset ${at} (RFC 8259 §8.1: JSON is UTF-8)`, warnings: [] };
   }
+  // Depth first, on the bytes: a reply nested 100,000 deep is refused before it is built in memory, and
+  // before its text is (an endpoint answering every request so sent hundreds of such copies a second).
+  if (nestsDeeperThan(raw, MAX_JSON_DEPTH)) return { error: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep, which hookcert does not read (a reply object nests a few levels)`, warnings: [] };
   const text = raw.toString('utf8');
-  // Depth first: a reply nested 100,000 deep is refused before it is built in memory.
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { error: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep, which hookcert does not read (a reply object nests a few levels)`, warnings: [] };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -48,16 +49,21 @@ export function readJsonBody(raw: Buffer, headers: Record<string, string> = {}):
   return { json, warnings };
 }
 
-/** True when `text` (any text, JSON or not) opens more than `max` objects or arrays at once, outside strings. */
-export function nestsDeeperThan(text: string, max: number): boolean {
+/**
+ * True when `text` (any text, JSON or not) opens more than `max` objects or arrays at once, outside strings.
+ * Given UTF-8 bytes it reads them as they are, with the same answer as on their text: the characters it looks
+ * for are ASCII, and no byte of a multi-byte UTF-8 sequence is.
+ */
+export function nestsDeeperThan(text: string | Uint8Array, max: number): boolean {
+  const at: (i: number) => number = typeof text === 'string' ? (i) => text.charCodeAt(i) : (i) => text[i];
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = at(i);
     if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > max) return true;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
     else if (c === 0x22 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      for (i++; i < text.length && at(i) !== 0x22; i++) if (at(i) === 0x5c /* \ */) i++;
     }
   }
   return false;
