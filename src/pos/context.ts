@@ -150,6 +150,20 @@ export class MplusContext extends CheckContext {
     return uuidFrom(this.laneSeed, `${kind}:${this.own.minted++}`);
   }
 
+  /**
+   * The run's stage `name` (see {@link RunDeps.stage}): made once by `make`, on a context of its own, for every
+   * check that asks. Outside a run, made by `make` on this context.
+   */
+  stage<T>(name: string, make: (s: MplusContext) => T): T {
+    const { stage } = this.deps;
+    if (stage) return stage(name, (s) => make(s as MplusContext));
+    this.ownStages ??= new Map();
+    if (!this.ownStages.has(name)) this.ownStages.set(name, make(this));
+    return this.ownStages.get(name) as T;
+  }
+
+  private ownStages?: Map<string, unknown>;
+
   /** Forgets a flow of the current case that recorded nothing (a generated sequence none of whose steps could run). */
   discardFlow(flow: FlowRecord): void {
     if (flow.steps.length === 0) this.caseFlows = this.caseFlows.filter((f) => f !== flow);
@@ -193,9 +207,23 @@ export class MplusContext extends CheckContext {
     );
     if (reply.json !== undefined) this.deps.recorder.noteObjects(event, replyFeatures(reply.json), this.deps.source ?? 'run', exchange.seq);
     if (reply.errorCode !== undefined) this.deps.recorder.noteErrorCode(reply.errorCode, event, this.deps.source ?? 'run', exchange);
-    // Leniencies of reading the reply (duplicate keys…) are the check's warnings.
-    for (const w of reply.warnings) this.warn(`${event}: ${w}`);
-    return { event, request, body, exchange, reply };
+    const d = { event, request, body, exchange, reply };
+    this.warnLenient(d);
+    return d;
+  }
+
+  /**
+   * Takes a delivery a run's stage made ({@link stage}) as this check's own: its exchange is the check's (in its
+   * report and its failures), and what reading the reply was lenient about is the check's warning.
+   */
+  adopt(d: Delivery): void {
+    this.noteExchange(d.exchange);
+    this.warnLenient(d);
+  }
+
+  /** Leniencies of reading the reply (duplicate keys…) are the check's warnings. */
+  private warnLenient(d: Delivery): void {
+    for (const w of d.reply.warnings) this.warn(`${d.event}: ${w}`);
   }
 
   /** Delivers a freshly generated request for `event`. */

@@ -4,9 +4,7 @@ import type { SchemaRegistry } from '../schema/registry.js';
 import { CASE_LANES, type MplusContext, type Delivery } from './context.js';
 import { isJsonContentType } from '../protocol/mplus/reply.js';
 import { toleratedInWords, toleratedRefusal } from '../protocol/mplus/readings.js';
-import type { RequestShape } from '../protocol/mplus/requests.js';
-import { deriveSeed } from '../runner/seed.js';
-import { exploredRequests } from './explored.js';
+import { replySample } from './reply-sample.js';
 
 /** The vendor's error codes, read through the schema registry (`mplus/error-code.schema.json`; the vendor's list is cut off). */
 export function errorCodes(schemas: SchemaRegistry): readonly string[] {
@@ -109,26 +107,18 @@ export function replyObject(d: Delivery): MplusReply {
 }
 
 /**
- * A property over correctly signed, valid requests to each subscribed event in turn: `judge` reads each
- * reply (and fails through `t.fail`). Each event gets half of `--runs` cases (at least 3), so rare reply
- * objects (dialogs, forms, discounts) get their chance in every event; the requests exploration found opening
- * a flow of the event are judged first. Returns how many replies had a body.
+ * A property over correctly signed, valid requests to each subscribed event: `judge` reads each reply (and
+ * fails through `t.fail`). The replies are the run's reply sample ({@link replySample}), delivered once for every
+ * check that judges replies; a reply that breaks the rule is sent again by this check, from its own workplace,
+ * and shrunk. Every event that breaks the rule shows its own counterexample.
  */
-export async function everyReply(t: MplusContext, judge: (d: Delivery) => void, shape: RequestShape = {}): Promise<number> {
-  let bodies = 0;
-  // Every event that breaks the rule shows its own shrunk counterexample.
+export async function everyReply(t: MplusContext, judge: (d: Delivery) => void): Promise<void> {
+  const sample = replySample(t);
   await t.perKind(t.events().map((e) => e.name), (name) => name, async (name) => {
-    const examples = Object.keys(shape).length === 0 ? exploredRequests(t, name, 4) : [];
-    await t.property(
-      t.requests(name, shape),
-      async (request) => {
-        const d = await t.deliver(name, request);
-        if (!d.reply.missing && !d.reply.empty) bodies++;
-        judge(d);
-      },
-      // The requests exploration found opening a flow of this event come first (default shape only), beside the generated ones.
-      { runs: Math.max(3, Math.ceil(t.options.runs / 2)) + examples.length, examples, seed: deriveSeed(t.seed, `every reply:${name}`), lanes: CASE_LANES },
-    );
+    const read = (d: Delivery) => {
+      t.adopt(d);
+      judge(d);
+    };
+    await t.judgeShared(t.requests(name), await sample.of(name), read, async (request) => judge(await t.deliver(name, request)));
   }, { lanes: CASE_LANES });
-  return bodies;
 }

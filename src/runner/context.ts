@@ -46,6 +46,40 @@ interface CaseScope {
   readonly said?: { warnings: string[]; notes: string[] };
 }
 
+/** One case of a property run once for several checks ({@link CheckContext.runShared}): its value and what it gave. */
+export interface SharedCase<T, R> {
+  value: T;
+  /** What running the case gave (a delivery), unless it could not be sent. */
+  outcome?: R;
+  /** Why the case was not sent: its label proven over its budget, or the run stopping. */
+  notSent?: NotSent;
+}
+
+/** The cases of a property run once, and the options they were generated with (a check replays a case with them). */
+export interface SharedProperty<T, R> {
+  readonly opts: PropertyOptions<T>;
+  readonly cases: ReadonlyArray<SharedCase<T, R>>;
+}
+
+/** A failed case of a property: its index in fast-check's order, its value and what it threw. */
+interface FailedCase<T> {
+  index: number;
+  value: T;
+  err: unknown;
+}
+
+/** The values fast-check runs with `params`, in its order (examples first), without running anything. */
+function valuesOf<T>(arb: fc.Arbitrary<T>, params: fc.Parameters<[T]>): T[] {
+  const values: T[] = [];
+  fc.check(
+    fc.property(arb, (value) => {
+      values.push(value);
+    }),
+    params,
+  );
+  return values;
+}
+
 /** A fresh scope on `lane`. */
 function laneScope(owner: CheckContext, lane: number, inProperty: boolean): CaseScope {
   return { owner, lane, exchanges: [], flows: [], unjudged: false, inProperty, counts: { judged: 0, planned: 0 }, said: { warnings: [], notes: [] } };
@@ -323,34 +357,95 @@ export class CheckContext {
    * `lanes` (independent cases) several cases are in flight at once ({@link PropertyOptions.lanes}).
    */
   async property<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, opts: PropertyOptions<T> = {}): Promise<void> {
-    const runs = opts.runs ?? this.options.runs;
-    this.plan(runs);
+    const params = this.paramsOf(opts);
+    this.plan(params.numRuns);
     // Only from the check's own code: a property inside a case of another, or inside a kind on a lane
     // ({@link perKind}), runs its cases one at a time, on that lane.
-    const lanes = this.onRoot ? Math.max(1, Math.min(opts.lanes ?? 1, runs)) : 1;
-    const scope = this.scope;
-    const wasInProperty = scope.inProperty;
-    scope.inProperty = true;
+    const lanes = this.onRoot ? Math.max(1, Math.min(opts.lanes ?? 1, params.numRuns)) : 1;
     const run: PropertyRun = { shrinking: false };
-    const params = {
+    const details = await this.inProperty(() =>
+      lanes > 1
+        ? this.onLanes(arb, predicate, params, lanes, run)
+        : fc.check(
+            fc.asyncProperty(arb, (value) => this.runCase(predicate, value, run, true)),
+            params,
+          ),
+    );
+    this.verdictOf(details);
+  }
+
+  /**
+   * Runs the cases of a property once, for every check that judges them ({@link judgeShared}): the values
+   * fast-check runs with `opts`, in its order, one after the other on the lane running now, each through
+   * `run`. A case that could not be sent ({@link NotSent}: its label proven over budget, the run stopping)
+   * keeps why; what is sent never depends on what the cases gave.
+   */
+  async runShared<T, R>(arb: fc.Arbitrary<T>, run: (value: T) => Promise<R>, opts: PropertyOptions<T>): Promise<SharedProperty<T, R>> {
+    const cases: Array<SharedCase<T, R>> = [];
+    for (const value of valuesOf(arb, this.paramsOf(opts))) {
+      if (this.signal.aborted) cases.push({ value, notSent: new NotSent('not sent: the run had stopped', 'ended') });
+      else {
+        try {
+          cases.push({ value, outcome: await run(value) });
+        } catch (err) {
+          if (!(err instanceof NotSent)) throw err;
+          cases.push({ value, notSent: err });
+        }
+      }
+    }
+    return { opts, cases };
+  }
+
+  /**
+   * Judges a property whose cases ran once for several checks ({@link runShared}): `judge` reads each case's
+   * outcome, in the cases' order, as this check's own cases (counted, left out or unjudged alike); then the
+   * failing case of the lowest index is replayed by this check with its own requests (`replay`, the same value)
+   * and shrunk by fast-check, as {@link property} on lanes does. A failure the replay does not reproduce is
+   * reported as first found, unshrunk.
+   */
+  async judgeShared<T, R>(arb: fc.Arbitrary<T>, shared: SharedProperty<T, R>, judge: (outcome: R) => void | Promise<void>, replay: (value: T) => Promise<void>): Promise<void> {
+    const params = this.paramsOf(shared.opts);
+    this.plan(shared.cases.length);
+    const run: PropertyRun = { shrinking: false };
+    const details = await this.inProperty(async () => {
+      let first: FailedCase<T> | undefined;
+      for (const [k, c] of shared.cases.entries()) {
+        const read = async () => {
+          if (c.notSent) throw c.notSent;
+          await judge(c.outcome as R);
+        };
+        await this.runCase(read, c.value, run, false).catch((err: unknown) => void (first ??= { index: k, value: c.value, err }));
+      }
+      return this.shrinkFirst(arb, replay, params, first, run);
+    });
+    this.verdictOf(details);
+  }
+
+  /** fast-check's parameters of a property run with `opts`. */
+  private paramsOf<T>(opts: PropertyOptions<T>): fc.Parameters<[T]> & { seed: number; numRuns: number } {
+    return {
       seed: opts.seed ?? this.seed,
-      numRuns: runs,
+      numRuns: opts.runs ?? this.options.runs,
       endOnFailure: false,
       markInterruptAsFailure: false,
       ...(opts.examples && opts.examples.length > 0 ? { examples: opts.examples.map((v) => [v] as [T]) } : {}),
     };
-    let details: fc.RunDetails<[T]>;
+  }
+
+  /** Runs `work` as a property's cases (see {@link inCase}), then puts the scope back as it was. */
+  private async inProperty<R>(work: () => Promise<R>): Promise<R> {
+    const scope = this.scope;
+    const was = scope.inProperty;
+    scope.inProperty = true;
     try {
-      details =
-        lanes > 1
-          ? await this.onLanes(arb, predicate, params, lanes, run)
-          : await fc.check(
-              fc.asyncProperty(arb, (value) => this.runCase(predicate, value, run, true)),
-              params,
-            );
+      return await work();
     } finally {
-      scope.inProperty = wasInProperty;
+      scope.inProperty = was;
     }
+  }
+
+  /** Throws what a property run found: its shrunk failure with what replays it, or what crashed; nothing when it passed. */
+  private verdictOf<T>(details: fc.RunDetails<[T]>): void {
     if (this.signal.aborted) throw new NotSent('not sent: the check had ended', 'ended');
     if (!details.failed) return;
     const err = details.errorInstance;
@@ -412,8 +507,8 @@ export class CheckContext {
    * peaked at 309 MB RSS).
    */
   private async onLanes<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, lanes: number, run: PropertyRun): Promise<fc.RunDetails<[T]>> {
-    /** The failed case of the lowest index so far: its index, value and what it threw. */
-    let firstFailure: { index: number; value: T; err: unknown } | undefined;
+    /** The failed case of the lowest index so far (only it is replayed: the others' values are let go). */
+    let firstFailure: FailedCase<T> | undefined;
     let lastFlows: { index: number; flows: FlowRecord[] } | undefined;
     // What the cases said, taken in the cases' order as soon as every case before has ended.
     const ended = new Map<number, CaseScope>();
@@ -453,8 +548,16 @@ export class CheckContext {
     await Promise.all(busy);
     tellInOrder();
     if (lastFlows) this.lastFlows = lastFlows.flows;
+    return this.shrinkFirst(arb, predicate, params, firstFailure, run);
+  }
+
+  /**
+   * The failed case of the lowest index (`found`), replayed through `predicate` and shrunk by fast-check on the
+   * lane running now; reported as first found, unshrunk, when the replay does not fail again (the endpoint
+   * answered it differently the second time). Passed when nothing failed.
+   */
+  private async shrinkFirst<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, params: fc.Parameters<[T]>, found: FailedCase<T> | undefined, run: PropertyRun): Promise<fc.RunDetails<[T]>> {
     const seed = params.seed!;
-    const found = firstFailure as { index: number; value: T; err: unknown } | undefined;
     if (!found || this.signal.aborted) return { failed: false, seed } as fc.RunDetails<[T]>;
     run.shrinking = true;
     const shrunk = await fc.check(

@@ -39,6 +39,12 @@ export interface RunDeps {
   signal?: AbortSignal;
   /** What the profile's exploration phase found ({@link ProfileDriver.explore}); absent without one. */
   explored?: unknown;
+  /**
+   * The run's stage `name`, made once by `make` on a context of its own (source and seed `name`, workplaces of
+   * its own) for every check that asks: work several checks judge alike, sent once (see {@link STAGE}).
+   * Absent outside a run (a check's context made on its own makes the stage itself).
+   */
+  stage?: <T>(name: string, make: (t: CheckContext) => T) => T;
 }
 
 /** What a profile reports of the run's reach, beside the per-event table the runner builds itself. */
@@ -102,6 +108,11 @@ export interface RunRequest {
   log?: (line: string) => void;
 }
 
+/**
+ * Sources that are stages ({@link RunDeps.stage}) start with it: their replay is the run's, as exploration's.
+ */
+export const STAGE = 'stage:';
+
 /** Transport failures that mean the endpoint cannot be reached at all. */
 const UNREACHABLE = new Set(['refused', 'dns', 'connect-timeout', 'tls', 'protocol']);
 
@@ -141,7 +152,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     const observed: Sender = req.listener?.exchanged
       ? { send: async (r) => tap(await line.send(r), (ex) => req.listener!.exchanged!(source, ex)) }
       : line;
-    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored });
+    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored, stage });
     t.provenLate = (label) => watch.overBudget.proofOf(label);
     t.leavesOut = line.leavesOut;
     return { line, t };
@@ -152,6 +163,14 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let rootCause: RootCause | undefined;
   let explored: unknown;
   let exploreError: string | undefined;
+  // Stages run for the whole run (not for the check that asked first) and send what any check asking would.
+  const stages = new Map<string, unknown>();
+  function stage<T>(name: string, make: (t: CheckContext) => T): T {
+    const source = STAGE + name;
+    if (!stages.has(source)) stages.set(source, make(contextFor(source, stop.signal, false, 'leave-out', explored).t));
+    return stages.get(source) as T;
+  }
+
   try {
     const probe = await stop.race(driver.probe(contextFor('probe', stop.signal, true, 'send').t));
     watch.first = probe;
@@ -217,7 +236,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const labels = [...recorder.latencies.keys()].sort((a, b) => a.localeCompare(b));
   const latencyMs: RunResults['stats']['latencyMs'] = Object.fromEntries(labels.map((l) => [l, recorder.latencies.get(l)!.stats(driver.budgetOf(sub, l))]));
   const latencyHistogram = histogram(recorder.latencies);
-  const replayOf: ReplayOf = (source) => replayCommand(req.replayBase, options.seed, source === EXPLORATION || source === 'probe' ? undefined : source);
+  const replayOf: ReplayOf = (source) => replayCommand(req.replayBase, options.seed, source === EXPLORATION || source === 'probe' || source.startsWith(STAGE) ? undefined : source);
   const reach = driver.coverage?.({ explored, recorder, checks: results, replayOf }) ?? { flows: [], notes: [] };
   const coverage: Coverage = {
     ...(reach.exploration ? { exploration: reach.exploration } : {}),

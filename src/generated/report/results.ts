@@ -333,7 +333,7 @@ export interface Flow {
  */
 export interface ReachedBy {
   /**
-   * exploration, probe, or the id of the check that sent it
+   * exploration, probe, a stage shared by checks (`stage:every reply`), or the id of the check that sent it
    */
   source: string;
   event: string;

@@ -1,6 +1,7 @@
 import { reshaped, type BodyForm } from '../../../src/protocol/corpus/forms.js';
 import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
 import { CASE_LANES, type Delivery, type MplusContext } from '../../../src/pos/context.js';
+import { perEventStage } from '../../../src/pos/stage.js';
 
 type Body = MplusRequest;
 
@@ -18,20 +19,31 @@ export const SCHEMA_INVALID: ReadonlyArray<{ applies?: (r: Body) => boolean; for
 /** The vendor's codes for them (spec README, "Error codes": "INVALID_DATA … Event content: NO_EVENT_DETAILS, NO_SCANNED_CODE"). */
 export const SCHEMA_INVALID_CODES = ['INVALID_DATA', 'NO_EVENT_DETAILS', 'NO_SCANNED_CODE'] as const;
 
+/** The name of the run's stage that delivers the schema-invalid bodies. */
+export const SCHEMA_INVALID_STAGE = 'schema-invalid bodies';
+
 /**
- * Delivers each schema-invalid body to every subscribed event and lets `judge` read each reply (it fails
- * through `t.fail`). Events run side by side, each on a lane of its own; each failing event shows its own
- * failure.
+ * Delivers each schema-invalid body to every subscribed event, once per run for every check that judges them
+ * (a stage: events side by side, each on a lane of its own), and lets `judge` read each reply (it fails
+ * through `t.fail`); each failing event shows its own failure.
  */
 export async function eachSchemaInvalid(t: MplusContext, judge: (d: Delivery, event: string, form: BodyForm) => void): Promise<void> {
+  const sent = perEventStage(t, SCHEMA_INVALID_STAGE, async (s, event) => {
+    const out: Array<{ form: BodyForm; d: Delivery }> = [];
+    for (const v of SCHEMA_INVALID) {
+      const request = s.request(event);
+      if (v.applies && !v.applies(request)) continue;
+      out.push({ form: v.form, d: await s.deliver(event, request, { raw: v.form }) });
+    }
+    return out;
+  });
   await t.perKind(
     t.events().map((e) => e.name),
     (event) => event,
     async (event) => {
-      for (const v of SCHEMA_INVALID) {
-        const request = t.request(event);
-        if (v.applies && !v.applies(request)) continue;
-        judge(await t.deliver(event, request, { raw: v.form }), event, v.form);
+      for (const { form, d } of await sent.of(event)) {
+        t.adopt(d);
+        judge(d, event, form);
       }
     },
     { lanes: CASE_LANES },

@@ -1,0 +1,50 @@
+/**
+ * Work several checks judge alike, sent once per run: a run's stage ({@link MplusContext.stage}) that does the
+ * same for every subscribed event, on lanes, and hands each event's outcome to every check that asks.
+ */
+import { NotSent } from '../runner/failure.js';
+import { CASE_LANES, type MplusContext } from './context.js';
+
+/** Each subscribed event's outcome of a stage, as soon as that event's work has ended. */
+export interface EventStage<R> {
+  /**
+   * The outcome of `event`: rejects with what its work threw (a `NotSent` when its label was proven over
+   * budget, so each check leaves the event out as its own work would have).
+   */
+  of(event: string): Promise<R>;
+}
+
+/**
+ * The run's stage `name`, started by the first check that asks: `work` runs for every subscribed event, event
+ * `i` on lane `1 + i % CASE_LANES` of the stage's own context, so what is sent depends only on the run's seed,
+ * never on which check asked first or what ran beside it. Events the run stopped before reject as not sent.
+ */
+export function perEventStage<R>(t: MplusContext, name: string, work: (s: MplusContext, event: string) => Promise<R>): EventStage<R> {
+  return t.stage(name, (s) => {
+    const names = s.sub.events.map((e) => e.name);
+    const pending = new Map(names.map((event) => [event, deferred<R>()]));
+    void s
+      .eachOnLanes(names, CASE_LANES, async (event) => {
+        const p = pending.get(event)!;
+        await work(s, event).then(p.resolve, p.reject);
+      })
+      .then(
+        () => pending.forEach((p) => p.reject(new NotSent('not sent: the run had stopped', 'ended'))),
+        (err: unknown) => pending.forEach((p) => p.reject(err)),
+      );
+    return { of: (event) => pending.get(event)?.promise ?? Promise.reject(new Error(`${event} is not a subscribed event`)) };
+  });
+}
+
+/** A promise and what settles it (settling it again changes nothing). */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (err: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (err: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // An outcome no check asks for is not an unhandled rejection.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
