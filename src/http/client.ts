@@ -53,6 +53,8 @@ export interface SendRequest {
   timeoutMs: number;
   /** Aborting it aborts the request (or, while it waits for a slot, sends nothing): the check it belongs to ended. */
   signal?: AbortSignal;
+  /** When requests wait for a slot, the lower priority goes first (see {@link InFlightGate}). @defaultValue 0 */
+  priority?: number;
 }
 
 /** What sends a request and gives back its exchange: the run's client, or a check's line to it. */
@@ -100,7 +102,7 @@ export class HttpClient implements Sender {
     let release: (() => void) | undefined;
     if (this.aborter.signal.aborted || req.signal?.aborted) return this.unsent(req);
     if (this.gate) {
-      release = this.gate.tryAcquire() ?? (await this.gate.acquire(req.signal, this.aborter.signal).catch(() => undefined));
+      release = this.gate.tryAcquire() ?? (await this.gate.acquire(req.priority ?? 0, req.signal, this.aborter.signal).catch(() => undefined));
       if (!release) return this.unsent(req);
     }
     try {

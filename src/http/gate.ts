@@ -1,10 +1,13 @@
 /**
  * A cap on the requests in flight across a whole run (`--concurrency`): at most `width` at once, the others
- * wait their turn in the order they asked (first come, first served, so no check starves the others).
+ * wait their turn by priority (lower first), and first come, first served among equals. The runner gives the
+ * checks that start first (the long ones, each a chain of requests one after another) the higher priority, so
+ * their chains keep their pace while the short checks fill the slots left over; every waiter is served once
+ * those ahead of it are.
  */
 export class InFlightGate {
   private active = 0;
-  private readonly waiting: Array<{ grant: () => void }> = [];
+  private readonly waiting: Array<{ grant: () => void; priority: number }> = [];
 
   constructor(readonly width: number) {
     if (!Number.isInteger(width) || width < 1) throw new Error(`hookcert: the in-flight cap must be a positive integer, not ${width}`);
@@ -28,10 +31,11 @@ export class InFlightGate {
   }
 
   /**
-   * Waits for a slot; resolves with the function that gives it back (call it exactly once). Rejects with the
-   * reason of the first of `signals` to abort, if one aborts first; the slot is then never taken.
+   * Waits for a slot, behind the waiters of a lower `priority` and those of the same that came first; resolves
+   * with the function that gives it back (call it exactly once). Rejects with the reason of the first of
+   * `signals` to abort, if one aborts first; the slot is then never taken.
    */
-  acquire(...signals: Array<AbortSignal | undefined>): Promise<() => void> {
+  acquire(priority: number, ...signals: Array<AbortSignal | undefined>): Promise<() => void> {
     const watched = signals.filter((s): s is AbortSignal => s !== undefined);
     const aborted = watched.find((s) => s.aborted);
     if (aborted) return Promise.reject(aborted.reason);
@@ -42,6 +46,7 @@ export class InFlightGate {
         for (const s of watched) s.removeEventListener('abort', onAbort);
       };
       const entry = {
+        priority,
         grant: () => {
           stopWatching();
           resolve(this.releaser());
@@ -55,7 +60,10 @@ export class InFlightGate {
       }
       const waiting = this.waiting;
       for (const s of watched) s.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(entry);
+      // Behind every waiter of the same priority or a lower one.
+      const at = this.waiting.findIndex((w) => w.priority > priority);
+      if (at < 0) this.waiting.push(entry);
+      else this.waiting.splice(at, 0, entry);
     });
   }
 

@@ -17,7 +17,7 @@ import { replayCommand } from './replay.js';
 import { histogram } from './latency.js';
 import type { RunResults } from './results.js';
 import { checkIdentity, runCheck } from './run-check.js';
-import { schedule } from './schedule.js';
+import { schedule, stages as stagesOf } from './schedule.js';
 import { causeLine, refusalOf, type RootCause } from './diagnosis.js';
 import { selectChecks } from './select.js';
 import { shardOf } from './shard.js';
@@ -146,13 +146,17 @@ export async function run(req: RunRequest): Promise<RunResults> {
   const chosen = options.checks ? selectChecks(all, options.checks, driver.name) : all;
   const planned = options.shard ? shardOf(chosen, options.shard) : chosen;
   req.listener?.planned?.(planned);
-  /** A context for `source`, on its own line to the endpoint; `lateness`: what it does with a label proven over budget. */
-  const contextFor = (source: string, signal: AbortSignal, alone: boolean, lateness: LatenessPolicy, explored?: unknown) => {
-    const line = watch.line(source, signal, alone, lateness);
+  /**
+   * A context for `source`, on its own line to the endpoint; `lateness`: what it does with a label proven over
+   * budget; `priority`: its requests' when they wait for a slot (lower first).
+   */
+  const contextFor = (source: string, signal: AbortSignal, alone: boolean, lateness: LatenessPolicy, explored?: unknown, priority = 0) => {
+    const line = watch.line(source, signal, alone, lateness, priority);
     const observed: Sender = req.listener?.exchanged
       ? { send: async (r) => tap(await line.send(r), (ex) => req.listener!.exchanged!(source, ex)) }
       : line;
-    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored, stage });
+    // A stage's requests wait for a slot as those of the first check that asked for it do.
+    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored, stage: (name, make) => stage(name, make, priority) });
     t.provenLate = (label) => watch.overBudget.proofOf(label);
     t.leavesOut = line.leavesOut;
     return { line, t };
@@ -165,9 +169,9 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let exploreError: string | undefined;
   // Stages run for the whole run (not for the check that asked first) and send what any check asking would.
   const stages = new Map<string, unknown>();
-  function stage<T>(name: string, make: (t: CheckContext) => T): T {
+  function stage<T>(name: string, make: (t: CheckContext) => T, priority: number): T {
     const source = STAGE + name;
-    if (!stages.has(source)) stages.set(source, make(contextFor(source, stop.signal, false, 'leave-out', explored).t));
+    if (!stages.has(source)) stages.set(source, make(contextFor(source, stop.signal, false, 'leave-out', explored, priority).t));
     return stages.get(source) as T;
   }
 
@@ -201,6 +205,9 @@ export async function run(req: RunRequest): Promise<RunResults> {
         }),
       );
     }
+    // A check's requests wait for a slot in the order checks start (long ones first, see `stages`): the chains of
+    // requests that set a run's length keep their pace, the short checks fill the slots left over.
+    const rank = new Map(stagesOf(planned).flatMap((st) => st.items).map((entry, r) => [entry.index, r]));
     const runOne = async (def: CheckDefinition<CheckContext>, i: number) => {
       req.listener?.checkStarted?.(def);
       const ended = new AbortController();
@@ -208,7 +215,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       // Each request of the check in flight or waiting for a slot listens on it (and removes its listener when
       // done): a check that sends many at once (MP-TIM-002's shop) is not a leak, so no MaxListenersExceededWarning.
       setMaxListeners(0, signal);
-      const { line, t } = contextFor(def.id, signal, def.exclusive === true, def.judgesLateness ? 'send' : 'leave-out', explored);
+      const { line, t } = contextFor(def.id, signal, def.exclusive === true, def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
       const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));
@@ -220,7 +227,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       judged[i] = result;
       req.listener?.checkDone?.(result);
     };
-    if (!incompleteReason) await schedule(planned, options.concurrency, runOne, () => stop.stopped);
+    if (!incompleteReason) await schedule(planned, options.concurrency === 1 ? 1 : planned.length, runOne, () => stop.stopped);
   } finally {
     stop.dispose();
     stop.signal.removeEventListener('abort', onAbort);

@@ -39,10 +39,11 @@ export class EndpointWatch {
   /**
    * A check's line to the endpoint: every request carries `signal`, and what comes back is watched. `alone`:
    * what it sends is the only thing in flight (the probe, exploration, an exclusive check). `lateness`: what
-   * the line does with a label proven over its budget ({@link LatenessPolicy}).
+   * the line does with a label proven over its budget ({@link LatenessPolicy}). `priority`: its requests' when
+   * they wait for a slot (lower first: src/http/gate.ts).
    */
-  line(source: string, signal: AbortSignal, alone = false, lateness: LatenessPolicy = 'leave-out'): CheckLine {
-    return new CheckLine(this, this.client, source, signal, alone, lateness);
+  line(source: string, signal: AbortSignal, alone = false, lateness: LatenessPolicy = 'leave-out', priority = 0): CheckLine {
+    return new CheckLine(this, this.client, source, signal, alone, lateness, priority);
   }
 
   /** Notes a finished exchange of `line`. */
@@ -158,6 +159,8 @@ export class CheckLine implements Sender {
     /** Nothing else is in flight while this line sends (see {@link OverBudget}). */
     readonly alone: boolean,
     readonly lateness: LatenessPolicy = 'leave-out',
+    /** Its requests' priority when they wait for a slot (lower first). */
+    readonly priority = 0,
   ) {
     const before = watch.overBudget.snapshot();
     this.leavesOut = lateness === 'send' ? () => undefined : lateness === 'leave-out' ? (label) => before.get(label) : (label) => watch.overBudget.proofOf(label);
@@ -170,7 +173,7 @@ export class CheckLine implements Sender {
     if (++this.pending > 1) this.sequential = false;
     let ex: LiveExchange;
     try {
-      ex = await this.client.send({ ...req, signal: this.signal });
+      ex = await this.client.send({ ...req, signal: this.signal, priority: this.priority });
     } finally {
       this.pending--;
     }

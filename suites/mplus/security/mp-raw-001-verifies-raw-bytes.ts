@@ -13,6 +13,7 @@ export default mplusCheck({
   area: 'security',
   spec: { doc: SPEC.signature, quote: 'X-Mplus-Signature = base64( HMAC-SHA256( key = base64decode(secretKey), message = raw body bytes ) )' },
   order: 'early',
+  long: true,
   async run(t) {
     const found = await probeRawBodies({
       targets: t.events().map((e) => e.name),

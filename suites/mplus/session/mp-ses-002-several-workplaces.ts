@@ -11,6 +11,7 @@ export default mplusCheck({
     quote: 'resumeSession – The session is restored from a queue, table or other kind of background status.',
   },
   appliesTo: sessionSubscribed,
+  long: true,
   async run(t) {
     // Three workplaces of one shop, their events interleaved (whatever --concurrency: the same requests).
     const workplaces = 3;
