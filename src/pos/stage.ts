@@ -3,7 +3,7 @@
  * same for every subscribed event, on lanes, and hands each event's outcome to every check that asks.
  */
 import { NotSent } from '../runner/failure.js';
-import { CASE_LANES, type MplusContext } from './context.js';
+import { CASE_LANES, type Delivery, type MplusContext } from './context.js';
 
 /** Each subscribed event's outcome of a stage, as soon as that event's work has ended. */
 export interface EventStage<R> {
@@ -34,6 +34,31 @@ export function perEventStage<R>(t: MplusContext, name: string, work: (s: MplusC
       );
     return { of: (event) => pending.get(event)?.promise ?? Promise.reject(new Error(`${event} is not a subscribed event`)) };
   });
+}
+
+/**
+ * Deliveries several checks judge alike: `send` makes each event's once per run (the stage `name`), and every
+ * check that calls this judges each of them as its own ({@link MplusContext.adopt}) through `judge` (which fails
+ * through `t.fail`), the events side by side; each failing event shows its own failure.
+ */
+export async function judgeSharedDeliveries<W>(
+  t: MplusContext,
+  name: string,
+  send: (s: MplusContext, event: string) => Promise<Array<{ d: Delivery; what: W }>>,
+  judge: (d: Delivery, event: string, what: W) => void,
+): Promise<void> {
+  const sent = perEventStage(t, name, send);
+  await t.perKind(
+    t.events().map((e) => e.name),
+    (event) => event,
+    async (event) => {
+      for (const { d, what } of await sent.of(event)) {
+        t.adopt(d);
+        judge(d, event, what);
+      }
+    },
+    { lanes: CASE_LANES },
+  );
 }
 
 /** A promise and what settles it (settling it again changes nothing). */

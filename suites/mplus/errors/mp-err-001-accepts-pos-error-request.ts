@@ -1,3 +1,4 @@
+import { CASE_LANES } from '../../../src/pos/context.js';
 import { expectAccepted } from '../../../src/pos/judge.js';
 import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
 import { mplusCheck, SPEC } from '../check.js';
@@ -15,14 +16,21 @@ export default mplusCheck({
     quote: 'There is also always the possibility that your reply triggers an error, this will cause the following request to be sent to you: error',
   },
   async run(t) {
-    for (const [i, event] of t.events().entries()) {
-      // The original is delivered first, as in life: the POS reads the reply, finds a problem, and reports it.
-      const original = (await t.send(event.name)).request!;
-      const code = POS_CODES[i % POS_CODES.length];
-      // `{error, original}` and nothing else at the top level (schemas/mplus/pos-error-request.schema.json): no event, no sender.
-      const errorRequest = { error: { code, message: `The POS could not apply the reply to ${event.name} (${code}).` }, original };
-      const d = await t.deliver(event.name, errorRequest as unknown as MplusRequest, { stamp: false });
-      expectAccepted(t, d, `the POS's error request (${code}) about a ${event.name} reply`);
-    }
+    const events = t.events().map((e) => e.name);
+    // Events side by side, each on a lane of its own; each failing event shows its own failure.
+    await t.perKind(
+      events,
+      (event) => event,
+      async (event) => {
+        // The original is delivered first, as in life: the POS reads the reply, finds a problem, and reports it.
+        const original = (await t.send(event)).request!;
+        const code = POS_CODES[events.indexOf(event) % POS_CODES.length];
+        // `{error, original}` and nothing else at the top level (schemas/mplus/pos-error-request.schema.json): no event, no sender.
+        const errorRequest = { error: { code, message: `The POS could not apply the reply to ${event} (${code}).` }, original };
+        const d = await t.deliver(event, errorRequest as unknown as MplusRequest, { stamp: false });
+        expectAccepted(t, d, `the POS's error request (${code}) about a ${event} reply`);
+      },
+      { lanes: CASE_LANES },
+    );
   },
 });

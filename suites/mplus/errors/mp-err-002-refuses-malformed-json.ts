@@ -1,3 +1,4 @@
+import { CASE_LANES } from '../../../src/pos/context.js';
 import { expectRefusedCleanly } from '../../../src/pos/judge-reply.js';
 import { literal, trailingComma, truncatedJson, type BodyForm } from '../../../src/protocol/corpus/forms.js';
 import { mplusCheck, SPEC } from '../check.js';
@@ -16,12 +17,18 @@ export default mplusCheck({
   area: 'errors',
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: NO_SIGNATURE, INVALID_SIGNATURE, INVALID_JSON, INVALID_DATA, …' },
   async run(t) {
-    for (const event of t.events()) {
-      for (const m of MALFORMED) {
-        const d = await t.deliver(event.name, t.request(event.name), { raw: m.form });
-        const what = m.form.what;
-        expectRefusedCleanly(t, d, { what: `${event.name} with ${what}`, fault: what, codes: ['INVALID_JSON'], accepted: m.lenient ? 'warn' : 'fail' });
-      }
-    }
+    // Events side by side, each on a lane of its own; each failing event shows its own failure.
+    await t.perKind(
+      t.events().map((e) => e.name),
+      (event) => event,
+      async (event) => {
+        for (const m of MALFORMED) {
+          const d = await t.deliver(event, t.request(event), { raw: m.form });
+          const what = m.form.what;
+          expectRefusedCleanly(t, d, { what: `${event} with ${what}`, fault: what, codes: ['INVALID_JSON'], accepted: m.lenient ? 'warn' : 'fail' });
+        }
+      },
+      { lanes: CASE_LANES },
+    );
   },
 });

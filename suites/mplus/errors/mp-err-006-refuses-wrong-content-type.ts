@@ -1,6 +1,6 @@
 import { expectRefusedCleanly } from '../../../src/pos/judge-reply.js';
 import { mplusCheck, SPEC } from '../check.js';
-import { CONTENT_TYPE_CODES, WRONG_CONTENT_TYPES } from './content-types.js';
+import { CONTENT_TYPE_CODES, eachWrongContentType } from './content-types.js';
 
 export default mplusCheck({
   id: 'MP-ERR-006',
@@ -9,12 +9,9 @@ export default mplusCheck({
   area: 'errors',
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: … NO_CONTENT_TYPE, INVALID_CONTENT_TYPE.' },
   async run(t) {
-    for (const event of t.events()) {
-      for (const { contentType, fault } of WRONG_CONTENT_TYPES) {
-        const d = await t.deliver(event.name, t.request(event.name), { tamper: { contentType } });
-        // Any 4xx refuses it (another code than the vendor's is a warning); acknowledging it is what this SHOULD is about.
-        expectRefusedCleanly(t, d, { what: `${event.name} with ${fault}`, fault, codes: CONTENT_TYPE_CODES, accepted: 'fail' });
-      }
-    }
+    await eachWrongContentType(t, (d, event, { fault }) =>
+      // Any 4xx refuses it (another code than the vendor's is a warning); acknowledging it is what this SHOULD is about.
+      expectRefusedCleanly(t, d, { what: `${event} with ${fault}`, fault, codes: CONTENT_TYPE_CODES, accepted: 'fail' }),
+    );
   },
 });

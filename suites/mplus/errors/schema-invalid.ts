@@ -1,7 +1,7 @@
 import { reshaped, type BodyForm } from '../../../src/protocol/corpus/forms.js';
 import type { MplusRequest } from '../../../src/protocol/mplus/requests.js';
-import { CASE_LANES, type Delivery, type MplusContext } from '../../../src/pos/context.js';
-import { perEventStage } from '../../../src/pos/stage.js';
+import type { Delivery, MplusContext } from '../../../src/pos/context.js';
+import { judgeSharedDeliveries } from '../../../src/pos/stage.js';
 
 type Body = MplusRequest;
 
@@ -28,24 +28,14 @@ export const SCHEMA_INVALID_STAGE = 'schema-invalid bodies';
  * through `t.fail`); each failing event shows its own failure.
  */
 export async function eachSchemaInvalid(t: MplusContext, judge: (d: Delivery, event: string, form: BodyForm) => void): Promise<void> {
-  const sent = perEventStage(t, SCHEMA_INVALID_STAGE, async (s, event) => {
-    const out: Array<{ form: BodyForm; d: Delivery }> = [];
+  const send = async (s: MplusContext, event: string) => {
+    const out: Array<{ d: Delivery; what: BodyForm }> = [];
     for (const v of SCHEMA_INVALID) {
       const request = s.request(event);
       if (v.applies && !v.applies(request)) continue;
-      out.push({ form: v.form, d: await s.deliver(event, request, { raw: v.form }) });
+      out.push({ d: await s.deliver(event, request, { raw: v.form }), what: v.form });
     }
     return out;
-  });
-  await t.perKind(
-    t.events().map((e) => e.name),
-    (event) => event,
-    async (event) => {
-      for (const { form, d } of await sent.of(event)) {
-        t.adopt(d);
-        judge(d, event, form);
-      }
-    },
-    { lanes: CASE_LANES },
-  );
+  };
+  await judgeSharedDeliveries(t, SCHEMA_INVALID_STAGE, send, judge);
 }

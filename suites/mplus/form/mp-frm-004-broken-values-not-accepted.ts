@@ -1,4 +1,5 @@
 import type { MplusReplyForm } from '../../../src/generated/mplus/reply/form.js';
+import { CASE_LANES } from '../../../src/pos/context.js';
 import { sampledResponder } from '../../../src/pos/conversations.js';
 import { notReached, probe, tillFor } from '../../../src/pos/flows.js';
 import { everyBrokenFormAnswer } from '../../../src/pos/form.js';
@@ -23,7 +24,9 @@ export default mplusCheck({
       const first = await tillFor(t, template, `form of ${event}`).till.send(event, {}, { template });
       const form = first.steps.find((s) => s.reply.form)?.reply.form;
       if (!form) continue;
-      for (const { answer, broken } of everyBrokenFormAnswer(form, deriveSeed(t.seed, 'valid values')).slice(0, MAX_CASES)) {
+      // Each broken submission is a conversation of its own: they run side by side, each on a lane of its own.
+      const cases = everyBrokenFormAnswer(form, deriveSeed(t.seed, 'valid values')).slice(0, MAX_CASES);
+      const outcomes = await t.eachOnLanes(cases, CASE_LANES, async ({ answer, broken }) => {
         t.plan();
         let sent = false;
         const valid = sampledResponder(t.seed);
@@ -32,12 +35,13 @@ export default mplusCheck({
         const step = conv.steps.find((s) => s.kind === 'form');
         if (!step) {
           t.unjudged(`the form of ${event} did not come back the same way, so a broken submission could not be sent`);
-          continue;
+          return undefined;
         }
         t.judged();
         const status = step.delivery.reply.status ?? 0;
-        if (status >= 200 && status <= 299 && !step.reply.form && !step.reply.error) accepted.push(`${event}: ${broken}`);
-      }
+        return status >= 200 && status <= 299 && !step.reply.form && !step.reply.error ? `${event}: ${broken}` : undefined;
+      });
+      accepted.push(...outcomes.filter((o): o is string => o !== undefined));
     }
     if (accepted.length > 0)
       t.fail(`${accepted.length} submission${accepted.length > 1 ? 's' : ''} breaking the form's own constraints ${accepted.length > 1 ? 'were' : 'was'} accepted`, {
