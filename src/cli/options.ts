@@ -43,7 +43,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--report-dir <dir>', description: 'where the report files go (default reports/latest; replay: reports/replay; merge: reports/merged)', commands: [...RUNS, 'replay', 'merge'] },
   { flags: '--concurrency <n>', description: 'requests in flight at once, across checks that run side by side (default 16; 1: one check, one request at a time)', commands: RUNS, value: VALUES.concurrency },
   { flags: '--shard <k/n>', description: 'run only the K-th of N parts of the checks (split by id; `hookcert merge` joins the parts), e.g. 2/4 in a CI matrix', commands: RUNS, value: VALUES.shard },
-  { flags: '--quick', description: 'a quick pass for pre-commit hooks: 3 generated cases per property check instead of 25 (--runs wins); finds fewer rare failures', commands: RUNS },
+  { flags: '--quick', description: 'a quick pass for pre-commit hooks: 3 generated cases per property check instead of 25, and 2 timed requests per event instead of 3 (--runs wins); finds fewer rare failures', commands: RUNS },
   { flags: '--explore <requests>', description: 'requests the exploration phase may send before the checks to find what opens each flow (default 240, 120 with --quick; 0: no exploration, the flow checks probe on their own)', commands: RUNS, value: VALUES.explore },
   { flags: '--check <ids>', description: 'run only these checks, comma-separated: ids (any case), areas (security) or id prefixes (MP-SIG-*); an unknown one is an error', commands: [...RUNS, 'replay'], repeatable: true },
   { flags: '--ca <file>', description: 'trust this CA certificate (PEM) for https endpoints, besides the usual roots', commands: ['run', 'replay'] },
