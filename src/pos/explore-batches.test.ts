@@ -12,9 +12,9 @@ function batchesOf(events: string[], room = Infinity): string[][] {
 }
 
 describe('exploration batches', () => {
-  it('sends the probe and the first request of each event alone, the others four at a time, in the candidates order', () => {
-    expect(BATCH).toBe(4);
-    expect(batchesOf(['probe:a', 'a', 'b', 'a', 'b', 'c', 'a', 'a', 'a', 'a', 'a'])).toEqual([['probe:a'], ['a'], ['b'], ['a', 'b'], ['c'], ['a', 'a', 'a', 'a'], ['a']]);
+  it('sends the probe and the first request of each event alone, the others eight at a time, in the candidates order', () => {
+    expect(BATCH).toBe(8);
+    expect(batchesOf(['probe:a', 'a', 'b', 'a', 'b', 'c', ...Array<string>(9).fill('a')])).toEqual([['probe:a'], ['a'], ['b'], ['a', 'b'], ['c'], Array<string>(8).fill('a'), ['a']]);
   });
 
   it('never puts more in a batch than the requests left', () => {

@@ -103,7 +103,7 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
 }
 
 /** Candidates sent at once after the first request of every event: a remote endpoint's round trip sets the pace. */
-export const BATCH = CASE_LANES;
+export const BATCH = 2 * CASE_LANES;
 
 /**
  * The candidates in batches. The first request to an event (and the polling probe) goes alone: exploration

@@ -21,9 +21,10 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> extends 
    */
   order?: 'early' | 'late';
   /**
-   * The check sends hundreds of requests that wait on each other (whole session lives, every event in turn): it
-   * starts first among the checks of its phase, so that it does not end the run alone after the short ones.
-   * Only the order checks start in changes, never what they send. @defaultValue starts in plan order
+   * The check sends requests that wait on each other (whole session lives, conversations, every event in turn),
+   * dozens to hundreds in a row: it starts first among the checks of its phase, and its requests get a slot
+   * before those of the other checks, so that it does not end the run alone after the short ones. Only the order
+   * checks start and wait in changes, never what they send. @defaultValue starts in plan order
    */
   long?: true;
   /**

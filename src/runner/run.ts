@@ -205,9 +205,10 @@ export async function run(req: RunRequest): Promise<RunResults> {
         }),
       );
     }
-    // A check's requests wait for a slot in the order checks start (long ones first, see `stages`): the chains of
-    // requests that set a run's length keep their pace, the short checks fill the slots left over.
-    const rank = new Map(stagesOf(planned).flatMap((st) => st.items).map((entry, r) => [entry.index, r]));
+    // A check's requests wait for a slot behind those of the long checks (the chains of requests one after another
+    // that set a run's length), then in the order checks start (see `stages`): the short checks fill the slots left.
+    const order = stagesOf(planned).flatMap((st) => st.items);
+    const rank = new Map(order.map((entry, r) => [entry.index, (entry.item.long ? 0 : order.length) + r]));
     const runOne = async (def: CheckDefinition<CheckContext>, i: number) => {
       req.listener?.checkStarted?.(def);
       const ended = new AbortController();

@@ -30,6 +30,7 @@ export default mplusCheck({
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature.' },
   appliesTo: whenAnySubscribed(LIFE, 'no event of a session’s life is subscribed'),
+  order: 'early',
   long: true,
   async run(t) {
     // One session's events (its lines rung up before it starts, so that scans and payments have lines to act on).
