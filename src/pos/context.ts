@@ -221,6 +221,11 @@ export class MplusContext extends CheckContext {
     this.warnLenient(d);
   }
 
+  /** Takes a flow a run's stage lived ({@link stage}) as one of the case's own: a failure of the case shows it. */
+  adoptFlow(flow: FlowRecord): void {
+    this.caseFlows.push(flow);
+  }
+
   /** Leniencies of reading the reply (duplicate keys…) are the check's warnings. */
   private warnLenient(d: Delivery): void {
     for (const w of d.reply.warnings) this.warn(`${d.event}: ${w}`);

@@ -12,7 +12,7 @@ export default mplusCheck({
   long: true,
   async run(t) {
     // The first reply is lost on the way; the POS delivers the very same bytes again.
-    await redeliveredPairs(t, 'delivered twice', (event, first, second) => {
+    await redeliveredPairs(t, (event, first, second) => {
       const diffs = replyDifferences(first, second);
       const fatal = diffs.filter((d) => d.fatal);
       if (fatal.length > 0)

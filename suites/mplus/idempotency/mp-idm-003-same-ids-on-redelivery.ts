@@ -16,7 +16,7 @@ export default mplusCheck({
   async run(t) {
     // The POS applies only the reply it receives, so MP-IDM-001 lets new ids pass; but new ids show the event
     // was processed twice on the integrator's side (its stamps, its reservations).
-    await redeliveredPairs(t, 'delivered twice (ids)', (event, first, second) => {
+    await redeliveredPairs(t, (event, first, second) => {
       const ids = newIds(first, second);
       if (ids.length > 0)
         t.fail(`${event} delivered twice (eventCounter ${first.request?.event.eventCounter}) got new ids the second time: ${ids.map((i) => i.path).join(', ')}`, {
