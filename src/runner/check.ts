@@ -28,6 +28,12 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> extends 
    */
   long?: true;
   /**
+   * The run's stage whose work the check judges (`MplusContext.stage`: deliveries sent once for every check that
+   * judges them). Checks that share a stage are kept in one shard (`--shard`), so the stage is sent once however
+   * the run is split; a check that uses a stage it does not declare crashes (`error`).
+   */
+  shares?: string;
+  /**
    * The check's subject is how fast replies come (timing budgets, polling rounds, payment polls): it sends to
    * labels proven over their budget and judges that lateness. Every other check leaves such a label out, `not
    * exercised: … proven over its budget by …`, never `error`. @defaultValue leaves proven labels out

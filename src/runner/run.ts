@@ -155,8 +155,14 @@ export async function run(req: RunRequest): Promise<RunResults> {
     const observed: Sender = req.listener?.exchanged
       ? { send: async (r) => tap(await line.send(r), (ex) => req.listener!.exchanged!(source, ex)) }
       : line;
-    // A stage's requests wait for a slot as those of the first check that asked for it do.
-    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored, stage: (name, make) => stage(name, make, priority) });
+    // A stage's requests wait for a slot as those of the first check that asked for it do. A check declares the
+    // stage it judges (`shares`), so that sharding keeps it with the others that judge it.
+    const def = planned.find((d) => d.id === source);
+    const shared = <T>(name: string, make: (s: CheckContext) => T): T => {
+      if (def && def.shares !== name) throw new Error(`${def.id} judges the run's stage "${name}" but does not declare it (shares: '${name}')`);
+      return stage(name, make, priority);
+    };
+    const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored, stage: shared });
     t.provenLate = (label) => watch.overBudget.proofOf(label);
     t.leavesOut = line.leavesOut;
     return { line, t };

@@ -19,6 +19,14 @@ describe('shardOf', () => {
     expect(reversed).toEqual(parts.map((p) => [...p].sort()));
   });
 
+  it('keeps the checks that share a stage in one shard, the others balanced around them', () => {
+    const shared = [...checks, { id: 'MP-SHP-001', shares: 'every reply' }, { id: 'MP-SHP-002', shares: 'every reply' }, { id: 'MP-SIG-010', shares: 'every reply' }];
+    const parts = [1, 2, 3].map((index) => shardOf(shared, { index, count: 3 }).map((c) => c.id));
+    // The group first, to shard 1; then the others in id order, each to the shard with the fewest checks.
+    expect(parts).toEqual([['MP-TIM-001', 'MP-SHP-001', 'MP-SHP-002', 'MP-SIG-010'], ['MP-SIG-001', 'MP-ROB-001', 'MP-DLG-001'], ['MP-SIG-002', 'MP-ERR-001', 'MP-SES-001']]);
+    expect(parts.flat().sort()).toEqual(shared.map((c) => c.id).sort());
+  });
+
   it('gives everything to 1/1', () => {
     expect(shardOf(checks, { index: 1, count: 1 })).toEqual(checks);
   });

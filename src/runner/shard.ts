@@ -30,13 +30,27 @@ export function parseShard(text: string): Shard {
 }
 
 /**
- * The checks of shard `shard`: round-robin over the checks sorted by id, so every shard gets the same number of
- * checks (±1), the split does not depend on the order the suite loads them in, and the N shards together run
- * each check exactly once. The checks keep their planned order within the shard.
+ * The checks of shard `shard`. Checks that share a stage ({@link CheckDefinition.shares}) form one group, every
+ * other check a group of its own; the groups, largest first, then by their first id, go each to the shard with
+ * the fewest checks so far (the first such). Every shard gets the same number of checks (±1, unless a group is
+ * larger than a shard), the split does not depend on the order the suite loads them in, and the N shards together
+ * run each check exactly once; without stages it is round-robin over the sorted ids. The checks keep their
+ * planned order within the shard.
  */
-export function shardOf<C extends Pick<CheckDefinition<CheckContext>, 'id'>>(checks: readonly C[], shard: Shard): C[] {
-  const ids = checks.map((c) => c.id).sort();
-  const mine = new Set(ids.filter((_, i) => i % shard.count === shard.index - 1));
+export function shardOf<C extends Pick<CheckDefinition<CheckContext>, 'id' | 'shares'>>(checks: readonly C[], shard: Shard): C[] {
+  const groups = new Map<string, string[]>();
+  for (const c of [...checks].sort((a, b) => a.id.localeCompare(b.id))) {
+    const key = c.shares === undefined ? `check:${c.id}` : `stage:${c.shares}`;
+    groups.set(key, [...(groups.get(key) ?? []), c.id]);
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]));
+  const sizes = Array.from({ length: shard.count }, () => 0);
+  const mine = new Set<string>();
+  for (const ids of ordered) {
+    const to = sizes.indexOf(Math.min(...sizes));
+    sizes[to] += ids.length;
+    if (to === shard.index - 1) for (const id of ids) mine.add(id);
+  }
   return checks.filter((c) => mine.has(c.id));
 }
 

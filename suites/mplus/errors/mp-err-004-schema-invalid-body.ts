@@ -1,12 +1,13 @@
 import { expectNoServerError } from '../../../src/pos/judge.js';
 import { mplusCheck, SPEC } from '../check.js';
-import { eachSchemaInvalid } from './schema-invalid.js';
+import { eachSchemaInvalid, SCHEMA_INVALID_STAGE } from './schema-invalid.js';
 
 export default mplusCheck({
   id: 'MP-ERR-004',
   title: 'MUST NOT answer a schema-invalid body with a 5xx or a hang',
   level: 'MUST',
   area: 'errors',
+  shares: SCHEMA_INVALID_STAGE,
   spec: { doc: SPEC.errorCodes, quote: 'Headers and body: … INVALID_DATA … Event content: NO_EVENT_DETAILS, NO_SCANNED_CODE.' },
   long: true,
   async run(t) {

@@ -1,6 +1,6 @@
 import { describeDifference, replyDifferences } from '../../../src/pos/equivalence.js';
 import { received } from '../../../src/pos/judge.js';
-import { redeliveredPairs } from '../../../src/pos/redelivery.js';
+import { REDELIVERY_STAGE, redeliveredPairs } from '../../../src/pos/redelivery.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -8,6 +8,7 @@ export default mplusCheck({
   title: 'MUST answer a re-delivered event (same eventCounter, same instanceId) with an equivalent reply',
   level: 'MUST',
   area: 'idempotency',
+  shares: REDELIVERY_STAGE,
   spec: { doc: SPEC.reference, quote: 'event.eventCounter | int | An increasing counter that helps you check if you already processed an event.' },
   long: true,
   async run(t) {

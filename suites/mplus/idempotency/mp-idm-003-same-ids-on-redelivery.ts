@@ -1,6 +1,6 @@
 import { newIds } from '../../../src/pos/equivalence.js';
 import { received } from '../../../src/pos/judge.js';
-import { redeliveredPairs } from '../../../src/pos/redelivery.js';
+import { REDELIVERY_STAGE, redeliveredPairs } from '../../../src/pos/redelivery.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -8,6 +8,7 @@ export default mplusCheck({
   title: 'SHOULD answer a re-delivered event with the same ids it made up the first time (the lineId of an added line, a discountId)',
   level: 'SHOULD',
   area: 'idempotency',
+  shares: REDELIVERY_STAGE,
   spec: {
     doc: SPEC.reference,
     quote: 'event.eventCounter | int | An increasing counter that helps you check if you already processed an event. … externalDiscount.discountId | uuid | This is a UUID you generate and store to remember that you applied this discount.',

@@ -1,6 +1,7 @@
 import { CATALOGUE_HINT } from '../../../src/pos/coverage.js';
 import { notExercised } from '../../../src/pos/flows.js';
 import { everyReply, received } from '../../../src/pos/judge.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -8,6 +9,7 @@ export default mplusCheck({
   title: 'MUST sign every non-empty reply with X-Mplus-Signature over its exact bytes',
   level: 'MUST',
   area: 'security',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.transport, quote: 'Responses carry X-Mplus-Signature too (the vendor\'s examples show signed responses).' },
   order: 'early',
   async run(t) {

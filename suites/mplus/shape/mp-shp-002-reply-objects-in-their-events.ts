@@ -1,4 +1,5 @@
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -6,6 +7,7 @@ export default mplusCheck({
   title: 'MUST use reply objects only in the events that allow them',
   level: 'MUST',
   area: 'shape',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.reference, quote: 'receiptFooter (only works with completeSession) … billFooter (only works with printBill) … scanCode (only works with scanCode)' },
   async run(t) {
     await everyReply(t, (d) => {

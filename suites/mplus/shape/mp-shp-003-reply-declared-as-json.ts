@@ -1,4 +1,5 @@
 import { declaredJson, everyReply, received } from '../../../src/pos/judge.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -6,6 +7,7 @@ export default mplusCheck({
   title: 'MUST send a non-empty reply with a JSON Content-Type',
   level: 'MUST',
   area: 'shape',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.transport, quote: 'The integrator answers 200 on success and 400 on error, with a JSON body; an empty body is allowed.' },
   async run(t) {
     await everyReply(t, (d) => {

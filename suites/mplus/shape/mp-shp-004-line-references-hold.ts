@@ -1,5 +1,6 @@
 import { notReached } from '../../../src/pos/flows.js';
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -7,6 +8,7 @@ export default mplusCheck({
   title: 'MUST name only lines of the session in lineChanges and lineDeletions',
   level: 'MUST',
   area: 'shape',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.reference, quote: 'lineChanges[].lineId | uuid | The UUID of the session line that you want to change.' },
   async run(t) {
     let seen = 0;

@@ -1,5 +1,6 @@
 import { notReached } from '../../../src/pos/flows.js';
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 /** The values of `ids` that occur more than once. */
@@ -19,6 +20,7 @@ export default mplusCheck({
   title: 'MUST use unique dialog option ids, form field ids and select option ids',
   level: 'MUST',
   area: 'shape',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.reference, quote: 'dialog.selectedDialogOptionIds | int[] | The ID\'s of the selected dialog option.' },
   async run(t) {
     let seen = 0;

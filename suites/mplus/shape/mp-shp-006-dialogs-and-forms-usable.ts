@@ -2,6 +2,7 @@ import { notReached } from '../../../src/pos/flows.js';
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
 import type { FormField } from '../../../src/pos/form.js';
 import { readPattern } from '../../../src/pos/regex-dialects.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 /** A form field as the reply carries it: the reply may break the schema, so every member is tested before use. */
@@ -35,6 +36,7 @@ export default mplusCheck({
   title: 'MUST send dialogs and forms a POS user can complete (regexes compile in some dialect, minimum ≤ maximum)',
   level: 'MUST',
   area: 'shape',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.reference, quote: 'form.fields[].regex | string (optional) | A regex pattern to validate the input.' },
   async run(t) {
     let seen = 0;

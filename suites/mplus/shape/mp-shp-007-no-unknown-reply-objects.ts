@@ -1,4 +1,5 @@
 import { everyReply, received, replyObject } from '../../../src/pos/judge.js';
+import { REPLY_SAMPLE } from '../../../src/pos/reply-sample.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 export default mplusCheck({
@@ -6,6 +7,7 @@ export default mplusCheck({
   title: 'SHOULD send only documented reply objects',
   level: 'SHOULD',
   area: 'shape',
+  shares: REPLY_SAMPLE,
   spec: { doc: SPEC.reference, quote: 'When replying to a webhook, you can choose to reply with an empty body, or with one or more of the following objects' },
   async run(t) {
     const known = new Set<string>(t.catalogue.names().flatMap((e) => t.catalogue.get(e).replyObjects));
