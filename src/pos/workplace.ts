@@ -41,10 +41,27 @@ export class Workplace {
   }
 }
 
-/** ISO 8601 with milliseconds and the +01:00 offset of the vendor's examples. */
-function timestamp(utcMs: number): string {
-  const local = new Date(utcMs + 3_600_000).toISOString().replace('Z', '');
-  return `${local}+01:00`;
+/** The minute the last {@link timestamp} fell in, and its ISO text up to the seconds (`2026-01-05T09:00:`). */
+let minute = NaN;
+let minuteText = '';
+
+/**
+ * ISO 8601 with milliseconds and the +01:00 offset of the vendor's examples. A clock moves 1.337 s an event,
+ * so the date, hour and minute are formatted once a minute and only the seconds and milliseconds per event:
+ * the same text as `toISOString()`'s (a test compares them), without a Date and a replace per delivery.
+ */
+export function timestamp(utcMs: number): string {
+  const local = utcMs + 3_600_000;
+  if (!Number.isSafeInteger(local)) return `${new Date(local).toISOString().replace('Z', '')}+01:00`;
+  const m = Math.floor(local / 60_000);
+  if (m !== minute) {
+    minute = m;
+    minuteText = new Date(m * 60_000).toISOString().slice(0, -7);
+  }
+  const within = local - m * 60_000;
+  const s = Math.floor(within / 1000);
+  const ms = within - s * 1000;
+  return `${minuteText}${s < 10 ? '0' : ''}${s}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}+01:00`;
 }
 
 /** A version-4-shaped UUID from a seed. */
