@@ -227,29 +227,37 @@ export function withIdentity(req: MplusRequest, id: Identity): MplusRequest {
   };
 }
 
-/** The compact JSON of a generated request's top-level values, by key, made at its first delivery. */
-const valueJson = new WeakMap<MplusRequest, Map<string, string | undefined>>();
+/**
+ * The compact JSON members (`"key":value`) of a generated request's top-level values, by key, made at its first
+ * delivery; `null` for a value JSON leaves out.
+ */
+const memberJson = new WeakMap<MplusRequest, Map<string, string | null>>();
+
+/** `"key":value` for one member, or `null` when JSON.stringify leaves the value out. */
+function member(key: string, value: unknown): string | null {
+  const json = JSON.stringify(value);
+  return json === undefined ? null : `${JSON.stringify(key)}:${json}`;
+}
 
 /**
  * `JSON.stringify(stamped)` for `stamped = withIdentity(req, …)`, without serialising `req`'s objects again on
- * every delivery: the JSON of each top-level value `stamped` shares with `req` is made once per request and
- * kept (requests are never changed once built); only the new `event` and `sender` objects are serialised.
+ * every delivery: the JSON member of each top-level value `stamped` shares with `req` is made once per request
+ * and kept (requests are never changed once built); only the new `event` and `sender` objects are serialised.
  * Byte for byte what `JSON.stringify` gives: the same keys in the same order, undefined values left out.
  */
 export function stampedJson(req: MplusRequest, stamped: MplusRequest): string {
-  let cached = valueJson.get(req);
-  if (!cached) valueJson.set(req, (cached = new Map()));
+  let cached = memberJson.get(req);
+  if (!cached) memberJson.set(req, (cached = new Map()));
   const own = req as unknown as Record<string, unknown>;
   const values = stamped as unknown as Record<string, unknown>;
   let out = '';
   for (const key of Object.keys(values)) {
     const v = values[key];
-    let json: string | undefined;
-    if (v !== own[key]) json = JSON.stringify(v);
-    else if (cached.has(key)) json = cached.get(key);
-    else cached.set(key, (json = JSON.stringify(v)));
-    if (json === undefined) continue;
-    out += `${out === '' ? '{' : ','}${JSON.stringify(key)}:${json}`;
+    let part: string | null | undefined;
+    if (v !== own[key]) part = member(key, v);
+    else if ((part = cached.get(key)) === undefined) cached.set(key, (part = member(key, v)));
+    if (part === null) continue;
+    out = out === '' ? `{${part}` : `${out},${part}`;
   }
   return out === '' ? '{}' : `${out}}`;
 }
