@@ -64,6 +64,24 @@ describe('HttpClient', () => {
     await client.close();
   });
 
+  it('keeps the request body and start time in the record wherever it goes (JSON, copies, structuredClone)', async () => {
+    const client = new HttpClient();
+    const before = Date.now();
+    const ex = await send(client, '/echo');
+    const after = Date.now();
+    const startedAt = Date.parse(ex.timing.startedAt);
+    expect(startedAt).toBeGreaterThanOrEqual(before);
+    expect(startedAt).toBeLessThanOrEqual(after);
+    expect(ex.timing.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const written = JSON.parse(JSON.stringify(ex));
+    expect(written.request).toEqual({ method: 'POST', url: `${base}/echo`, headers: { 'x-test': 'yes', 'content-type': 'application/json' }, body: '{"a":1}' });
+    expect(written.timing.startedAt).toBe(ex.timing.startedAt);
+    expect({ ...ex.request }.body).toBe('{"a":1}');
+    expect(structuredClone(ex.request).body).toBe('{"a":1}');
+    expect(structuredClone(ex.timing).startedAt).toBe(ex.timing.startedAt);
+    await client.close();
+  });
+
   it('cuts a reply at the size cap and says so', async () => {
     const client = new HttpClient({ maxBodyBytes: 1000 });
     const ex = await send(client, '/big');

@@ -5,7 +5,7 @@ import { Agent, type Dispatcher } from 'undici';
 import { classifyTransportError } from './classify.js';
 import { debugLines } from './debug.js';
 import { dispatchPost, type Received } from './dispatch.js';
-import type { LiveExchange } from './exchange.js';
+import type { ExchangeTiming, LiveExchange, RecordedRequest } from './exchange.js';
 import { InFlightGate } from './gate.js';
 
 /** Limits of the HTTP client. */
@@ -120,9 +120,9 @@ export class HttpClient implements Sender {
     return {
       seq: ++this.seq,
       label: req.label,
-      request: { method: 'POST', url: req.url, headers: { ...req.headers }, body: req.body.toString('utf8') },
+      request: recordedRequest(req),
       error: { kind: 'aborted', message: this.aborter.signal.aborted ? 'the run was stopped' : 'not sent: its check had ended' },
-      timing: { startedAt: new Date().toISOString(), totalMs: 0 },
+      timing: startedNow(),
     };
   }
 
@@ -132,8 +132,8 @@ export class HttpClient implements Sender {
     const exchange: LiveExchange = {
       seq,
       label: req.label,
-      request: { method: 'POST', url: req.url, headers: { ...req.headers }, body: req.body.toString('utf8') },
-      timing: { startedAt: new Date().toISOString(), totalMs: 0 },
+      request: recordedRequest(req),
+      timing: startedNow(),
     };
     const whole = this.options.recordBodyBytes ?? 16 * 1024;
     // What the record keeps of a body it cannot keep whole.
@@ -225,6 +225,42 @@ export class HttpClient implements Sender {
     ]);
     clearTimeout(timer);
   }
+}
+
+/**
+ * The record of a request as sent. Its body's text is made when something first reads it (a report, a
+ * reporter, `--debug`): a run counts thousands of exchanges and keeps the records of a few, and decoding every
+ * body it sent was a string copy per delivery. Reading it gives the same text as before, every time.
+ */
+function recordedRequest(req: SendRequest): RecordedRequest {
+  const bytes = req.body;
+  let text: string | undefined;
+  return {
+    method: 'POST',
+    url: req.url,
+    headers: { ...req.headers },
+    get body(): string {
+      return (text ??= bytes.toString('utf8'));
+    },
+    set body(value: string) {
+      text = value;
+    },
+  };
+}
+
+/** Timings that start now; the ISO text of the start is made when something first reads it (see {@link recordedRequest}). */
+function startedNow(): ExchangeTiming {
+  const at = Date.now();
+  let text: string | undefined;
+  return {
+    get startedAt(): string {
+      return (text ??= new Date(at).toISOString());
+    },
+    set startedAt(value: string) {
+      text = value;
+    },
+    totalMs: 0,
+  };
 }
 
 /** One request in flight: how to abort it, and what aborted it first. */
