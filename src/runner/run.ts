@@ -24,7 +24,7 @@ import { shardOf } from './shard.js';
 import { deriveSeed } from './seed.js';
 import { guarded, RunStop } from './stop.js';
 import type { CheckResult, ProfileName } from './types.js';
-import { EndpointWatch, type LatenessPolicy } from './watch.js';
+import { EndpointWatch, type CheckLine, type LatenessPolicy } from './watch.js';
 import { runGate, runVerdict } from './verdict.js';
 
 /** What the run hands a profile's context: a line to the endpoint, the run's recorder and schemas, who it works for. */
@@ -158,14 +158,18 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // A stage's requests wait for a slot as those of the first check that asked for it do. A check declares the
     // stage it judges (`shares`), so that sharding keeps it with the others that judge it.
     const def = planned.find((d) => d.id === source);
+    /** The lines of the stages this context judged: its exchanges too, for whether the endpoint went silent on it. */
+    const lines = [line];
     const shared = <T>(name: string, make: (s: CheckContext) => T): T => {
       if (def && def.shares !== name) throw new Error(`${def.id} judges the run's stage "${name}" but does not declare it (shares: '${name}')`);
-      return stage(name, make, priority);
+      const made = stage(name, make, priority);
+      if (!lines.includes(made.line)) lines.push(made.line);
+      return made.value;
     };
     const t = driver.context(sub, options, deriveSeed(options.seed, source), { client: observed, recorder, schemas, source, signal, explored, stage: shared });
     t.provenLate = (label) => watch.overBudget.proofOf(label);
     t.leavesOut = line.leavesOut;
-    return { line, t };
+    return { line, t, lines };
   };
 
   const judged = new Array<CheckResult | undefined>(planned.length);
@@ -174,11 +178,14 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let explored: unknown;
   let exploreError: string | undefined;
   // Stages run for the whole run (not for the check that asked first) and send what any check asking would.
-  const stages = new Map<string, unknown>();
-  function stage<T>(name: string, make: (t: CheckContext) => T, priority: number): T {
+  const stages = new Map<string, { value: unknown; line: CheckLine }>();
+  function stage<T>(name: string, make: (t: CheckContext) => T, priority: number): { value: T; line: CheckLine } {
     const source = STAGE + name;
-    if (!stages.has(source)) stages.set(source, make(contextFor(source, stop.signal, false, 'leave-out', explored, priority).t));
-    return stages.get(source) as T;
+    if (!stages.has(source)) {
+      const { line, t } = contextFor(source, stop.signal, false, 'leave-out', explored, priority);
+      stages.set(source, { value: make(t), line });
+    }
+    return stages.get(source) as { value: T; line: CheckLine };
   }
 
   try {
@@ -222,7 +229,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       // Each request of the check in flight or waiting for a slot listens on it (and removes its listener when
       // done): a check that sends many at once (MP-TIM-002's shop) is not a leak, so no MaxListenersExceededWarning.
       setMaxListeners(0, signal);
-      const { line, t } = contextFor(def.id, signal, def.exclusive === true, def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
+      const { t, lines } = contextFor(def.id, signal, def.exclusive === true, def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
       const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));
@@ -230,7 +237,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
       end('the check ended');
       // A check that was running when the run stopped is not judged: its exchanges were cut off. One whose last
       // exchanges got nothing back waits until the endpoint is seen answering again (else the run stops).
-      if (!result || stop.stopped || !(await watch.settled(line))) return;
+      // The same for the stages it judged: their requests were its own.
+      if (!result || stop.stopped || !(await Promise.all(lines.map((l) => watch.settled(l)))).every(Boolean)) return;
       judged[i] = result;
       req.listener?.checkDone?.(result);
     };

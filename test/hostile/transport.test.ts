@@ -79,13 +79,13 @@ const cases: ZooCase[] = [
   {
     // Answers correctly for a while, then accepts connections and says nothing: incomplete, with what it had.
     // (No exploration: its requests would take the four replies before any check runs; the next case has it.)
-    behaviour: 'stops-answering',
+    behaviour: 'stops-answering-after-timing',
     checks: 'MP-SIG-001,MP-SHP-001,MP-TIM-001',
     args: ['--explore', '0'],
     code: 3,
     verdict: 'incomplete',
     check: { id: 'MP-SIG-001', status: 'fail' },
-    says: /stopped answering after 4 replies: the last \d+ requests and a repeat of the first one got no reply \(timeout/,
+    says: /stopped answering after 3 replies: the last \d+ requests and a repeat of the first one got no reply \(timeout/,
     kind: 'timeout',
     budgetMs: 4 * CUT_OFF_MS,
   },
@@ -116,7 +116,7 @@ describe('hostile transport', () => {
         // MP-TIM-001 (early, alone) is judged on the first replies; of the checks beside each other after it, the
         // one whose request found the endpoint gone fails (MP-SIG-001), the one that only saw it gone is not judged.
         check: { id: 'MP-SIG-001', status: 'fail' },
-        says: /stopped answering after 4 replies: .*\(refused: connection refused/,
+        says: /stopped answering after 3 replies: .*\(refused: connection refused/,
         kind: 'reset',
         budgetMs: 0,
       };

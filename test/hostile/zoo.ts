@@ -240,8 +240,12 @@ export const BEHAVIOURS: Record<string, Behaviour> = {
   'stops-answering': keepsAlive((s, r) => {
     if (r.n <= 4) reply(s, 200, {});
   }),
+  /** Answers the probe and MP-TIM-001's two timed requests of a quick pass (`runs: 2`), then accepts and says nothing. */
+  'stops-answering-after-timing': keepsAlive((s, r) => {
+    if (r.n <= 3) reply(s, 200, {});
+  }),
   'goes-away': keepsAlive((s, r, zoo) => {
-    if (r.n <= 4) reply(s, 200, {});
+    if (r.n <= 3) reply(s, 200, {});
     else zoo.shutdown();
   }),
   slow: keepsAlive((s) => setTimeout(() => !s.destroyed && reply(s, 200, {}), 150)),
