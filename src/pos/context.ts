@@ -152,13 +152,13 @@ export class MplusContext extends CheckContext {
 
   /**
    * The run's stage `name` (see {@link RunDeps.stage}): made once by `make`, on a context of its own, for every
-   * check that asks. Outside a run, made by `make` on this context.
+   * check that asks (`judges` of them are planned). Outside a run, made by `make` on this context, for it alone.
    */
-  stage<T>(name: string, make: (s: MplusContext) => T): T {
+  stage<T>(name: string, make: (s: MplusContext, judges: number) => T): T {
     const { stage } = this.deps;
-    if (stage) return stage(name, (s) => make(s as MplusContext));
+    if (stage) return stage(name, (s, judges) => make(s as MplusContext, judges));
     this.ownStages ??= new Map();
-    if (!this.ownStages.has(name)) this.ownStages.set(name, make(this));
+    if (!this.ownStages.has(name)) this.ownStages.set(name, make(this, 1));
     return this.ownStages.get(name) as T;
   }
 

@@ -20,19 +20,37 @@ export interface EventStage<R> {
  * never on which check asked first or what ran beside it. Events the run stopped before reject as not sent.
  */
 export function perEventStage<R>(t: MplusContext, name: string, work: (s: MplusContext, event: string) => Promise<R>): EventStage<R> {
-  return t.stage(name, (s) => {
+  return t.stage(name, (s, judges) => {
     const names = s.sub.events.map((e) => e.name);
-    const pending = new Map(names.map((event) => [event, deferred<R>()]));
+    // Each event's outcome, until every planned judge took it and it came: a stage of a large --runs holds
+    // thousands of deliveries, so each event's go as soon as the last judge has them.
+    const outcomes: Array<ReturnType<typeof deferred<R>> | undefined> = names.map(() => deferred<R>());
+    const taken = names.map(() => 0);
+    const settled = names.map(() => false);
+    const letGo = (i: number) => {
+      if (settled[i] && taken[i] >= judges) outcomes[i] = undefined;
+    };
     void s
-      .eachOnLanes(names, CASE_LANES, async (event) => {
-        const p = pending.get(event)!;
+      .eachOnLanes(names, CASE_LANES, async (event, i) => {
+        const p = outcomes[i]!;
         await work(s, event).then(p.resolve, p.reject);
+        settled[i] = true;
+        letGo(i);
       })
       .then(
-        () => pending.forEach((p) => p.reject(new NotSent('not sent: the run had stopped', 'ended'))),
-        (err: unknown) => pending.forEach((p) => p.reject(err)),
+        () => outcomes.forEach((p) => p?.reject(new NotSent('not sent: the run had stopped', 'ended'))),
+        (err: unknown) => outcomes.forEach((p) => p?.reject(err)),
       );
-    return { of: (event) => pending.get(event)?.promise ?? Promise.reject(new Error(`${event} is not a subscribed event`)) };
+    return {
+      of: (event) => {
+        const i = names.indexOf(event);
+        const p = i >= 0 ? outcomes[i] : undefined;
+        if (!p) return Promise.reject(new Error(`the stage "${name}" has no outcome of ${event} to give: it is not subscribed, or every check that declares the stage took it`));
+        taken[i]++;
+        letGo(i);
+        return p.promise;
+      },
+    };
   });
 }
 

@@ -41,10 +41,11 @@ export interface RunDeps {
   explored?: unknown;
   /**
    * The run's stage `name`, made once by `make` on a context of its own (source and seed `name`, workplaces of
-   * its own) for every check that asks: work several checks judge alike, sent once (see {@link STAGE}).
+   * its own) for every check that asks: work several checks judge alike, sent once (see {@link STAGE}). `judges`:
+   * how many planned checks declare it (`shares`), so a stage can let go of what every one of them has taken.
    * Absent outside a run (a check's context made on its own makes the stage itself).
    */
-  stage?: <T>(name: string, make: (t: CheckContext) => T) => T;
+  stage?: <T>(name: string, make: (t: CheckContext, judges: number) => T) => T;
 }
 
 /** What a profile reports of the run's reach, beside the per-event table the runner builds itself. */
@@ -160,7 +161,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
     const def = planned.find((d) => d.id === source);
     /** The lines of the stages this context judged: its exchanges too, for whether the endpoint went silent on it. */
     const lines = [line];
-    const shared = <T>(name: string, make: (s: CheckContext) => T): T => {
+    const shared = <T>(name: string, make: (s: CheckContext, judges: number) => T): T => {
       if (def && def.shares !== name) throw new Error(`${def.id} judges the run's stage "${name}" but does not declare it (shares: '${name}')`);
       const made = stage(name, make, priority);
       if (!lines.includes(made.line)) lines.push(made.line);
@@ -179,11 +180,11 @@ export async function run(req: RunRequest): Promise<RunResults> {
   let exploreError: string | undefined;
   // Stages run for the whole run (not for the check that asked first) and send what any check asking would.
   const stages = new Map<string, { value: unknown; line: CheckLine }>();
-  function stage<T>(name: string, make: (t: CheckContext) => T, priority: number): { value: T; line: CheckLine } {
+  function stage<T>(name: string, make: (t: CheckContext, judges: number) => T, priority: number): { value: T; line: CheckLine } {
     const source = STAGE + name;
     if (!stages.has(source)) {
       const { line, t } = contextFor(source, stop.signal, false, 'leave-out', explored, priority);
-      stages.set(source, { value: make(t), line });
+      stages.set(source, { value: make(t, Math.max(1, planned.filter((d) => d.shares === name).length)), line });
     }
     return stages.get(source) as { value: T; line: CheckLine };
   }
