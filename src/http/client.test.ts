@@ -14,6 +14,8 @@ beforeAll(async () => {
       if (req.url === '/echo') {
         res.writeHead(200, { 'content-type': 'application/json', 'x-seen': req.headers['x-test'] ?? '' });
         res.end(Buffer.concat(chunks));
+      } else if (req.url === '/held') {
+        setTimeout(() => res.writeHead(200).end('{}'), 200);
       } else if (req.url === '/big') {
         res.writeHead(200);
         res.end(Buffer.alloc(5000, 'a'));
@@ -61,6 +63,16 @@ describe('HttpClient', () => {
     expect(ex.request.body).toBe('{"a":1}');
     expect(ex.timing.headersMs).toBeGreaterThan(0);
     expect(ex.timing.totalMs).toBeGreaterThanOrEqual(ex.timing.headersMs!);
+    await client.close();
+  });
+
+  it("times the endpoint from the request's first byte on the wire, not from hookcert's wait for a socket", async () => {
+    // One connection: the second request waits for the first (held 200 ms) before it is written.
+    const client = new HttpClient({ connections: 1 });
+    const [first, second] = await Promise.all([send(client, '/held'), send(client, '/echo')]);
+    expect(first.timing.totalMs).toBeGreaterThanOrEqual(199);
+    expect(second.timing.connectMs).toBeGreaterThanOrEqual(199);
+    expect(second.timing.totalMs).toBeLessThan(second.timing.connectMs!);
     await client.close();
   });
 

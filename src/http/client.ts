@@ -170,10 +170,13 @@ export class HttpClient implements Sender {
     const headers = got.headers ? flattenHeaders(got.headers) : {};
     const bytes = got.bytes;
     const chunks = got.chunks;
-    if (got.headersAt !== undefined) exchange.timing.headersMs = got.headersAt - t0;
+    // The endpoint's time runs from the request's first byte on the wire, not from hookcert's wait for a socket.
+    const start = got.writtenAt ?? t0;
+    if (got.writtenAt !== undefined) exchange.timing.connectMs = got.writtenAt - t0;
+    if (got.headersAt !== undefined) exchange.timing.headersMs = got.headersAt - start;
     const truncated = got.truncated || Number(headers['content-length']) > this.maxBodyBytes;
     if (truncated && !exchange.error) exchange.error = { kind: 'too-large', message: tooLarge(this.maxBodyBytes, headers, bytes) };
-    exchange.timing.totalMs = performance.now() - t0;
+    exchange.timing.totalMs = (got.endedAt ?? performance.now()) - start;
     if (status !== undefined) {
       // A body cut at the cap is judged by its size alone: only what the record keeps is kept.
       // A run keeps a dozen records per check: a thousand 1 MiB bodies would not fit in memory.
@@ -188,7 +191,7 @@ export class HttpClient implements Sender {
   /** How an exchange that got no complete reply ended, in the words of its record. */
   private failure(err: unknown, flight: Flight, timeoutMs: number, got: Received, t0: number): NonNullable<LiveExchange['error']> {
     const elapsedMs = performance.now() - t0;
-    const headersMs = got.headersAt !== undefined ? got.headersAt - t0 : undefined;
+    const headersMs = got.headersAt !== undefined ? got.headersAt - (got.writtenAt ?? t0) : undefined;
     const headers = got.headers ? flattenHeaders(got.headers) : {};
     if (flight.why === 'run' || this.aborter.signal.aborted) return { kind: 'aborted', message: 'the run was stopped' };
     if (flight.why === 'check') return { kind: 'aborted', message: 'its check ended' };

@@ -4,8 +4,12 @@ import type { Dispatcher } from 'undici';
 export interface Received {
   status?: number;
   headers?: Record<string, string | string[] | undefined>;
+  /** When undici began writing the request on a connected socket (performance.now()). */
+  writtenAt?: number;
   /** When the status line and headers came (performance.now()). */
   headersAt?: number;
+  /** When the last byte of the body came (performance.now()). */
+  endedAt?: number;
   chunks: Buffer[];
   bytes: number;
   /** The body went past `limit` and was cut there (the connection is closed, the rest never read). */
@@ -47,6 +51,7 @@ export function dispatchPost(dispatcher: Dispatcher, post: Post): { done: Promis
   };
   const handler: Dispatcher.DispatchHandler = {
     onRequestStart(c) {
+      received.writtenAt = performance.now();
       controller = c;
       if (pending) c.abort(pending);
     },
@@ -71,6 +76,7 @@ export function dispatchPost(dispatcher: Dispatcher, post: Post): { done: Promis
       received.bytes += chunk.length;
     },
     onResponseEnd() {
+      received.endedAt = performance.now();
       finish();
     },
     onResponseError(_c, err) {

@@ -37,10 +37,17 @@ export interface RecordedResponse {
   recordedBytes?: number;
 }
 
-/** Timings of one exchange, in milliseconds from the moment the request was handed to the socket pool. */
+/**
+ * Timings of one exchange, in milliseconds from the moment the request began to be written on a connected
+ * socket: how long the endpoint took to answer, without hookcert's own wait for a free socket or a new
+ * connection (that wait is `connectMs`). A request that never reached a socket is timed from when it was handed
+ * to the socket pool.
+ */
 export interface ExchangeTiming {
   /** Wall-clock start, ISO 8601. */
   startedAt: string;
+  /** From handing the request to the socket pool to writing it: a free socket, a new connection (TCP, TLS). */
+  connectMs?: number;
   /** Time to the response headers. */
   headersMs?: number;
   /** Time to the last byte of the body (or to the error). */

@@ -3,6 +3,7 @@ import type { Subscription } from './subscription.js';
 import { HttpClient, type Sender } from '../http/client.js';
 import { speaksTls } from '../http/diagnose.js';
 import type { LiveExchange } from '../http/exchange.js';
+import { warmUpHttp } from '../http/warm-up.js';
 import { profileSchemasDir } from '../paths.js';
 import { registry, type SchemaRegistry } from '../schema/registry.js';
 import { VERSION } from '../version.js';
@@ -190,6 +191,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
   }
 
   try {
+    // A cold HTTP path would charge the endpoint with hookcert's own first milliseconds.
+    await stop.race(warmUpHttp());
     const probe = await stop.race(driver.probe(contextFor('probe', stop.signal, true, 'send').t));
     watch.first = probe;
     if (probe && !probe.response && (probe.error?.kind === 'reset' || probe.error?.kind === 'protocol') && probe.request.url.startsWith('http:') && (await speaksTls(probe.request.url))) {

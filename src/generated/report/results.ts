@@ -313,6 +313,7 @@ export interface Exchange {
   };
   timing: {
     startedAt: string;
+    connectMs?: number;
     headersMs?: number;
     totalMs: number;
   };

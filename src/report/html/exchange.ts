@@ -89,7 +89,7 @@ export function exchangeBlock(ex: Exchange, opts: { anchor?: string; open?: bool
   const res = ex.response;
   const t = ex.timing;
   const m = opts.marks ?? {};
-  const timing = `started ${t.startedAt} · headers after ${t.headersMs !== undefined ? duration(t.headersMs) : '–'} · complete after ${duration(t.totalMs)}`;
+  const timing = `started ${t.startedAt}${t.connectMs !== undefined && t.connectMs >= 1 ? ` · on the wire after ${duration(t.connectMs)} (a socket, a connection)` : ''} · headers after ${t.headersMs !== undefined ? duration(t.headersMs) : '–'} · complete after ${duration(t.totalMs)}`;
   const error = ex.error ? html`<p class="xerr-msg"><b>${ex.error.kind}</b>: ${ex.error.message}</p>` : '';
   const reply = res
     ? html`<h5>reply <span class="http s${Math.floor(res.status / 100)}xx">HTTP ${res.status}</span> <span class="muted">${bytes(res.bytes ?? res.body.length)}</span></h5>${headersTable(res.headers, m.replyHeaders)}${bodyBlock(
