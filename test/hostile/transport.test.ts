@@ -70,6 +70,16 @@ const cases: ZooCase[] = [
     budgetMs: 0,
   },
   {
+    // No reply came whole: the shape checks had nothing to judge, and say so rather than pass.
+    name: 'reset-mid-body: the shape checks were not exercised',
+    behaviour: 'reset-mid-body',
+    code: 1,
+    verdict: 'not-conformant',
+    check: { id: 'MP-SHP-001', status: 'skip' },
+    says: /not exercised: none of the \d+ replies came whole/,
+    budgetMs: 0,
+  },
+  {
     behaviour: 'not-http',
     code: 3,
     verdict: 'incomplete',
