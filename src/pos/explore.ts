@@ -48,7 +48,6 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   const x = new Exploration(limits);
   const started = performance.now();
   const candidates = new Candidates(t, x);
-  const batches = new Batches(candidates);
   let quiet = 0;
   let unanswered = 0;
   let leftOut = 0;
@@ -63,15 +62,15 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
         x.summary.ended = 'time';
         break;
       }
-      if (x.done() || (candidates.phaseAOver && batches.empty && quiet >= PLATEAU)) break;
+      if (x.done() || (candidates.phaseAOver && quiet >= PLATEAU)) break;
       if (unanswered >= UNANSWERED) {
         x.summary.ended = 'unanswered';
         break;
       }
-      const batch = batches.next(limits.requests - sent());
+      const batch = nextBatch(candidates, limits.requests - sent());
       if (batch.length === 0) break;
       for (const c of batch) x.summary.tried[c.via]++;
-      // A batch of one goes on lane 0, alone; a batch of several goes slot j on lane j + 1, all at once.
+      // A batch of one goes on lane 0; a batch of several goes slot j on lane j + 1, all at once.
       const outcomes = await Promise.allSettled(batch.length === 1 ? [tryCandidate(t, x, batch[0])] : batch.map((c, j) => t.onLane(j + 1, () => tryCandidate(t, x, c))));
       // What came back is taken in the batch's order, never in the order the replies arrived.
       for (const [j, outcome] of outcomes.entries()) {
@@ -102,43 +101,19 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   return x;
 }
 
-/** Candidates sent at once after the first request of every event: a remote endpoint's round trip sets the pace. */
+/** Candidates sent at once: a remote endpoint's round trip sets the pace. */
 export const BATCH = 2 * CASE_LANES;
 
 /**
- * The candidates in batches. The first request to an event (and the polling probe) goes alone: exploration
- * runs alone, so its reply may prove the event over its budget and spare the rest of exploration the wait.
- * The others go {@link BATCH} at once. Which candidates form a batch depends only on the candidates' order.
+ * The next batch: at most {@link BATCH} candidates and at most `room` (at least one), sent at once; empty when
+ * nothing is left to try. What the endpoint answers over budget the timing baseline (MP-TIM-001, which runs
+ * before exploration) has proven already: exploration leaves it out. A batch depends only on the candidates'
+ * order.
  */
-export class Batches {
-  private held?: Candidate;
-  private readonly sentTo = new Set<string>();
-
-  constructor(private readonly candidates: Pick<Candidates, 'next'>) {}
-
-  /** Nothing held back for the next batch. */
-  get empty(): boolean {
-    return this.held === undefined;
-  }
-
-  /** The next batch, of at most `room` candidates (at least one); empty when nothing is left to try. */
-  next(room: number): Candidate[] {
-    const batch: Candidate[] = [];
-    while (batch.length < Math.max(1, Math.min(BATCH, room))) {
-      const c = this.held ?? this.candidates.next();
-      this.held = undefined;
-      if (!c) break;
-      const alone = c.probe === true || !this.sentTo.has(c.event);
-      if (alone && batch.length > 0) {
-        this.held = c;
-        break;
-      }
-      this.sentTo.add(c.event);
-      batch.push(c);
-      if (alone) break;
-    }
-    return batch;
-  }
+export function nextBatch(candidates: Pick<Candidates, 'next'>, room: number): Candidate[] {
+  const batch: Candidate[] = [];
+  for (let c; batch.length < Math.max(1, Math.min(BATCH, room)) && (c = candidates.next()); ) batch.push(c);
+  return batch;
 }
 
 /**

@@ -15,11 +15,14 @@ export interface CheckDefinition<C extends CheckContext = CheckContext> extends 
    */
   exclusive?: true;
   /**
-   * When the check runs. `early`: cheap, decisive checks (reachability, signatures, timing) that run first, so
-   * what they prove is known in the first seconds; `late`: run-wide checks that judge what the whole run saw
-   * (they start once every other check has ended). @defaultValue between the two, side by side
+   * When the check runs. `first`: before the exploration phase, alone, right after the probe (the timing
+   * baseline: its requests have the endpoint to themselves, and what it proves over budget is left out by
+   * exploration and every check after it); `early`: cheap, decisive checks (reachability, signatures, timing)
+   * that run first among the checks, so what they prove is known in the first seconds; `late`: run-wide checks
+   * that judge what the whole run saw (they start once every other check has ended). @defaultValue between
+   * `early` and `late`, side by side
    */
-  order?: 'early' | 'late';
+  order?: 'first' | 'early' | 'late';
   /**
    * The check sends requests that wait on each other (whole session lives, conversations, every event in turn),
    * dozens to hundreds in a row: it starts first among the checks of its phase, and its requests get a slot

@@ -211,17 +211,6 @@ export async function run(req: RunRequest): Promise<RunResults> {
         if (rootCause.stopped) incompleteReason = `stopped before the checks: ${causeLine(rootCause)} (--keep-going runs every check anyway)`;
       }
     }
-    // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
-    // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
-    if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
-      const { t } = contextFor(EXPLORATION, stop.signal, true, 'leave-out-live');
-      explored = await stop.race(
-        guarded(() => driver.explore!(t)).catch((err: unknown) => {
-          exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;
-          return undefined;
-        }),
-      );
-    }
     // A check's requests wait for a slot behind those of the long checks (the chains of requests one after another
     // that set a run's length), then in the order checks start (see `stages`): the short checks fill the slots left.
     const order = stagesOf(planned).flatMap((st) => st.items);
@@ -233,7 +222,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       // Each request of the check in flight or waiting for a slot listens on it (and removes its listener when
       // done): a check that sends many at once (MP-TIM-002's shop) is not a leak, so no MaxListenersExceededWarning.
       setMaxListeners(0, signal);
-      const { t, lines } = contextFor(def.id, signal, def.exclusive === true, def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
+      const { t, lines } = contextFor(def.id, signal, def.exclusive === true || def.order === 'first', def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
       const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));
@@ -246,7 +235,27 @@ export async function run(req: RunRequest): Promise<RunResults> {
       judged[i] = result;
       req.listener?.checkDone?.(result);
     };
-    if (!incompleteReason) await schedule(planned, options.concurrency === 1 ? 1 : planned.length, runOne, () => stop.stopped);
+    // The checks that come first (the timing baseline) run alone before exploration: their requests have the
+    // endpoint to themselves, and what they prove over budget exploration and every later check leave out.
+    const entries = planned.map((def, i) => ({ def, i }));
+    const scheduled = async (part: (def: CheckDefinition<CheckContext>) => boolean) => {
+      const chosen = entries.filter((e) => part(e.def));
+      const defs = chosen.map((e) => e.def);
+      await schedule(defs, options.concurrency === 1 ? 1 : defs.length, (def, j) => runOne(def, chosen[j].i), () => stop.stopped);
+    };
+    if (!incompleteReason) await scheduled((def) => def.order === 'first');
+    // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
+    // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
+    if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
+      const { t } = contextFor(EXPLORATION, stop.signal, true, 'leave-out-live');
+      explored = await stop.race(
+        guarded(() => driver.explore!(t)).catch((err: unknown) => {
+          exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;
+          return undefined;
+        }),
+      );
+    }
+    if (!incompleteReason) await scheduled((def) => def.order !== 'first');
   } finally {
     stop.dispose();
     stop.signal.removeEventListener('abort', onAbort);

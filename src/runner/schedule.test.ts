@@ -20,6 +20,18 @@ describe('stages', () => {
 });
 
 describe('stages', () => {
+  it('runs the `first` checks before every other, each alone, even when not marked exclusive', () => {
+    const plan = [item('A'), item('T1', { exclusive: true, order: 'early' }), item('F', { order: 'first' }), item('G', { exclusive: true, order: 'first' })];
+    expect(stages(plan).map((s) => ({ alone: s.alone, ids: s.items.map((x) => x.item.id) }))).toEqual([
+      { alone: true, ids: ['F'] },
+      { alone: true, ids: ['G'] },
+      { alone: true, ids: ['T1'] },
+      { alone: false, ids: ['A'] },
+    ]);
+  });
+});
+
+describe('stages', () => {
   it('starts the long checks of a phase first, then the others in plan order', () => {
     const plan = [item('A'), item('R', { long: true }), item('S', { order: 'early' }), item('B'), item('Q', { long: true, order: 'early' }), item('L', { long: true, order: 'late' }), item('M', { order: 'late' })];
     expect(stages(plan).map((s) => s.items.map((x) => x.item.id))).toEqual([['Q', 'S', 'R', 'A', 'B'], ['L', 'M']]);

@@ -1,7 +1,7 @@
 /** What the scheduler reads of a check: how it must be scheduled (see `CheckDefinition`). */
 export interface Schedulable {
   exclusive?: true;
-  order?: 'early' | 'late';
+  order?: 'first' | 'early' | 'late';
   long?: true;
 }
 
@@ -11,23 +11,24 @@ export interface Stage<T> {
   items: Array<{ item: T; index: number }>;
 }
 
-const PHASE = { early: 0, none: 1, late: 2 } as const;
+const PHASE = { first: 0, early: 1, none: 2, late: 3 } as const;
 
 /**
- * The stages a plan runs in. Checks start in their phase's order (`early`, then the others, then `late`); within a
- * phase the long ones first, then plan order. An exclusive check is a stage of its own (nothing else in flight),
- * placed first in its phase; the other checks of the early and middle phases share one stage (the early ones
+ * The stages a plan runs in. Checks start in their phase's order (`first`, `early`, then the others, then `late`);
+ * within a phase the long ones first, then plan order. An exclusive check, and every `first` one, is a stage of
+ * its own (nothing else in flight), placed first in its phase; the other checks of the early and middle phases share one stage (the early ones
  * start first); the late ones share a stage that starts once every other check has ended.
  */
 export function stages<T extends Schedulable>(planned: readonly T[]): Array<Stage<T>> {
   const indexed = planned.map((item, index) => ({ item, index }));
   const phase = (x: T) => PHASE[x.order ?? 'none'];
-  const key = (x: T) => phase(x) * 4 + (x.exclusive ? 0 : 2) + (x.long ? 0 : 1);
+  const alone = (x: T) => x.exclusive === true || x.order === 'first';
+  const key = (x: T) => phase(x) * 4 + (alone(x) ? 0 : 2) + (x.long ? 0 : 1);
   const sorted = [...indexed].sort((a, b) => key(a.item) - key(b.item) || a.index - b.index);
   const out: Array<Stage<T>> = [];
   for (const entry of sorted) {
     const last = out.at(-1);
-    const shared = !entry.item.exclusive;
+    const shared = !alone(entry.item);
     const joins = last && !last.alone && shared && (phase(last.items[0].item) === PHASE.late) === (phase(entry.item) === PHASE.late);
     if (joins) last.items.push(entry);
     else out.push({ alone: !shared, items: [entry] });
