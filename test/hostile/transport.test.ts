@@ -142,7 +142,7 @@ describe('hostile transport', () => {
     }
   });
 
-  it('stops-answering while exploring: the run ends incomplete right after, in the same time; a check that got in judges the silence only', async () => {
+  it('stops-answering after the timing baseline: the run ends incomplete while exploring, with only the check judged before the silence', async () => {
     const own = await startZoo(BEHAVIOURS);
     try {
       const c: ZooCase = {
@@ -150,20 +150,16 @@ describe('hostile transport', () => {
         checks: 'MP-SIG-001,MP-SHP-001,MP-TIM-001',
         code: 3,
         verdict: 'incomplete',
-        // Exploration sends its candidates four at a time after an event's first: the batch on the way when the
-        // endpoint fell silent goes unanswered too, so 6 requests, not 3, before the run ends.
-        says: /stopped answering after 4 replies: the last 6 requests and a repeat of the first one got no reply \(timeout/,
+        // The endpoint answers the probe and MP-TIM-001's three tries (the timing baseline comes before
+        // exploration), then falls silent: exploration's first batch (eight at once) goes unanswered.
+        says: /stopped answering after 4 replies: the last 7 requests and a repeat of the first one got no reply \(timeout/,
         budgetMs: 4 * CUT_OFF_MS,
       };
       const out = await runCase(own, c);
       expectCase(c, out);
-      // Exploration gives up on the label at its first unanswered request (it bounds itself); an early check may
-      // then send one request before the run's liveness rule ends it. Whatever got in judged the silence alone.
-      for (const check of out.results!.checks) {
-        expect(check.status, check.id).toBe('fail');
-        expect(check.exchanges.every((e) => e.error?.kind === 'timeout'), check.id).toBe(true);
-      }
-      expect(out.results!.checks.length).toBeLessThanOrEqual(1);
+      // Only MP-TIM-001 got in, before the silence: it judged its own replies, which came in time. Exploration gives
+      // up (it bounds itself), and the run's liveness rule ends the run before any other check is judged.
+      expect(out.results!.checks.map((check) => `${check.id} ${check.status}`)).toEqual(['MP-TIM-001 pass']);
       expect(out.results!.coverage!.events).toEqual([expect.objectContaining({ event: 'startSession', replies: 4 })]);
     } finally {
       await own.close();
