@@ -3,6 +3,7 @@ import type { MplusRequest } from '../../protocol/mplus/requests.js';
 import type { MplusContext } from '../context.js';
 import { sampledResponder } from '../conversations.js';
 import { withExplored } from '../explored.js';
+import { noShrink } from '../../runner/no-shrink.js';
 import type { PosSession, SessionLine } from '../session.js';
 import type { Till } from '../till.js';
 import type { PosWorld } from './world.js';
@@ -237,7 +238,7 @@ export function sessionCommands(
     ...subscribed.map(([name, a]) => ({
       weight: weights[name] ?? a.weight,
       arbitrary: fc
-        .tuple(fc.nat({ max: workplaces - 1 }), fc.noShrink(withExplored(t, a.event, t.requests(a.event))), fc.noShrink(fc.nat()), redeliver)
+        .tuple(fc.nat({ max: workplaces - 1 }), noShrink(withExplored(t, a.event, t.requests(a.event))), noShrink(fc.nat()), redeliver)
         .map(([w, template, pick, again]) => new SessionCommand(name, w, template, pick, again)),
     })),
   );
@@ -254,7 +255,7 @@ export function openingCommands(t: MplusContext, actions: readonly string[]): fc
   const steps = actions.filter((name) => t.event(ACTIONS[name].event));
   return new Opening(
     steps.map((name) =>
-      fc.tuple(fc.noShrink(withExplored(t, ACTIONS[name].event, t.requests(ACTIONS[name].event))), fc.noShrink(fc.nat())).map(([template, pick]) => new SessionCommand(name, 0, template, pick, false)),
+      fc.tuple(noShrink(withExplored(t, ACTIONS[name].event, t.requests(ACTIONS[name].event))), noShrink(fc.nat())).map(([template, pick]) => new SessionCommand(name, 0, template, pick, false)),
     ),
   );
 }

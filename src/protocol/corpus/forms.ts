@@ -6,6 +6,7 @@
  * @module
  */
 
+import { ownBytes } from '../../http/own-bytes.js';
 import type { BodyForm, CorpusHints } from './types.js';
 
 export type { BodyForm } from './types.js';
@@ -45,5 +46,5 @@ export function reshaped<T>(what: string, change: (value: T) => unknown): BodyFo
  */
 export function bodyBytes(value: unknown, raw: BodyForm | Buffer | undefined, hints: CorpusHints, compact: string = JSON.stringify(value)): Buffer {
   if (Buffer.isBuffer(raw)) return raw;
-  return Buffer.from(raw ? raw.render(value, compact, hints) : compact, 'utf8');
+  return ownBytes(raw ? raw.render(value, compact, hints) : compact);
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { Subscription } from '../../runner/subscription.js';
 import type { LiveExchange } from '../../http/exchange.js';
+import { ownBytes } from '../../http/own-bytes.js';
 import { CheckContext } from '../../runner/context.js';
 import { deliverBytes } from '../../runner/deliver.js';
 import type { RunOptions } from '../../runner/options.js';
@@ -112,7 +113,7 @@ export class SwContext extends CheckContext {
 
   /** Delivers `payload` as a Standard Webhooks sender does (see the class). */
   async deliver(type: string, payload: SwPayload | undefined, opts: SwDeliverOptions = {}): Promise<SwDelivery> {
-    const body = Buffer.isBuffer(opts.raw) ? opts.raw : Buffer.from(opts.raw ? opts.raw.render(payload, JSON.stringify(payload), SW_CORPUS) : JSON.stringify(payload), 'utf8');
+    const body = Buffer.isBuffer(opts.raw) ? opts.raw : ownBytes(opts.raw ? opts.raw.render(payload, JSON.stringify(payload), SW_CORPUS) : JSON.stringify(payload));
     const id = opts.id ?? this.freshId();
     const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000) + (opts.skewSeconds ?? 0));
     const signature = signatureHeader(swScheme(this.sub), { id, timestamp, body }, opts.forged, this.seed);

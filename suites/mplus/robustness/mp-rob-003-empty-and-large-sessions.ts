@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { expectRobustOver, robustnessRuns } from '../../../src/pos/judge-reply.js';
+import { noShrink } from '../../../src/runner/no-shrink.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 /** The session schema allows up to 500 lines; a busy table reaches hundreds. */
@@ -18,7 +18,7 @@ export default mplusCheck({
     await expectRobustOver(t, events, (e) => t.requests(e, { lines: { min: 0, max: 0 } }), robustnessRuns(t, 1 / 2), 'an empty session');
     // Large: `lines` is optional in the schema, so it is made certain (every optional property present).
     // Not shrunk: shrinking hundreds of lines field by field costs thousands of requests and shows nothing the size does not.
-    const large = (e: string) => fc.noShrink(t.requests(e, { lines: LARGE, optionalProbability: 1 }));
+    const large = (e: string) => noShrink(t.requests(e, { lines: LARGE, optionalProbability: 1 }));
     await expectRobustOver(t, events, large, robustnessRuns(t, 1 / 8), `a session of ${LARGE.min}–${LARGE.max} lines`);
   },
 });
