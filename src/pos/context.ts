@@ -223,7 +223,7 @@ export class MplusContext extends CheckContext {
 
   /** Takes a flow a run's stage lived ({@link stage}) as one of the case's own: a failure of the case shows it. */
   adoptFlow(flow: FlowRecord): void {
-    this.caseFlows.push(flow);
+    this.keepFlow(flow);
   }
 
   /** Leniencies of reading the reply (duplicate keys…) are the check's warnings. */

@@ -5,7 +5,7 @@ import type { Exchange, LiveExchange } from '../http/exchange.js';
 import { CheckFailure, CheckSkipped, NotSent } from './failure.js';
 import { provenWords, type LatenessProof } from './over-budget.js';
 import type { RunOptions } from './options.js';
-import { ExchangeSample, KEPT_PER_CASE, strip } from './recorder.js';
+import { ExchangeSample, FLOWS_PER_CASE, KEPT_PER_CASE, strip } from './recorder.js';
 import type { CaseCount, FailureDetail, FlowRecord, KindFailure } from './types.js';
 
 /** The most failing kinds a check reports beside its first failure (each costs a shrink). */
@@ -236,8 +236,14 @@ export class CheckContext {
    */
   flow(name: string): FlowRecord {
     const record: FlowRecord = { name, steps: [] };
-    this.caseFlows.push(record);
+    this.keepFlow(record);
     return record;
+  }
+
+  /** Keeps `flow` among the current case's, the latest {@link FLOWS_PER_CASE} of them. */
+  protected keepFlow(flow: FlowRecord): void {
+    this.caseFlows.push(flow);
+    if (this.caseFlows.length > FLOWS_PER_CASE) this.caseFlows.shift();
   }
 
   /** The check plans `n` more cases (a property plans its runs itself). */

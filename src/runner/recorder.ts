@@ -5,6 +5,12 @@ import { LatencyRecord } from './latency.js';
 export const KEPT_PER_CHECK = 12;
 /** How many of the latest exchanges of a case a failure shows when it names none itself. */
 export const KEPT_PER_CASE = 32;
+/**
+ * How many of the latest flows of a case are kept: a failure shows its case's (the failing one is the latest),
+ * a passing check its last two. A check that runs its flows one after another in one case (a payment, a
+ * session, again and again) would otherwise keep every step of every one of them for the run's length.
+ */
+export const FLOWS_PER_CASE = 8;
 
 /**
  * The run's memory of what went over the wire, in memory that does not grow with the run: every exchange's

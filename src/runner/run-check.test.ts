@@ -5,6 +5,7 @@ import { check } from './check.js';
 import { CheckContext } from './context.js';
 import { DEFAULT_RUN_OPTIONS } from './options.js';
 import { NotSent } from './failure.js';
+import { FLOWS_PER_CASE } from './recorder.js';
 import type { LatenessProof } from './over-budget.js';
 import { runCheck, statusForFailure } from './run-check.js';
 import type { Level } from './types.js';
@@ -33,6 +34,18 @@ describe('runCheck', () => {
     expect(failed.status).toBe('fail');
     expect(failed.failure).toMatchObject({ message: 'broken', expected: 'a', received: 'b' });
     expect(failed.replay).toBe('replay me');
+  });
+
+  it('keeps the latest flows of a case, not every one a long check ran (a failure shows the failing one)', async () => {
+    const r = await runCheck(
+      def('MUST', async (t) => {
+        for (let i = 0; i < 100; i++) t.flow(`payment ${i}`).steps.push({} as never);
+        t.fail('payment 99 went wrong');
+      }),
+      context(),
+      'r',
+    );
+    expect(r.failure?.flows?.map((f) => f.name)).toEqual(Array.from({ length: FLOWS_PER_CASE }, (_, i) => `payment ${100 - FLOWS_PER_CASE + i}`));
   });
 
   it('says a note in the reason without changing the status (a fact of this machine, not of the endpoint)', async () => {
