@@ -7,7 +7,7 @@ import { MPLUS_CORPUS } from '../protocol/mplus/corpus.js';
 import { forgedSignature, type Forgery } from '../protocol/forgery.js';
 import { eventUrl, mplusScheme, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
 import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
-import { requestArbitrary, stampedJson, withIdentity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
+import { identityJson, requestArbitrary, withIdentity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
 import { CheckContext } from '../runner/context.js';
 import { deliverBytes } from '../runner/deliver.js';
 import type { RunOptions } from '../runner/options.js';
@@ -187,9 +187,10 @@ export class MplusContext extends CheckContext {
    * signature a forger's, `raw` sends the request in another form, `tamper` changes other headers.
    */
   async deliver(event: string, request: MplusRequest | undefined, opts: DeliverOptions = {}): Promise<Delivery> {
-    const stamped = request && opts.stamp !== false ? withIdentity(request, this.workplace(opts.workplace).next()) : request;
+    const id = request && opts.stamp !== false ? this.workplace(opts.workplace).next() : undefined;
+    const stamped = request && id ? withIdentity(request, id) : request;
     // Bytes given are sent as they are; else the request's own objects are serialised once, not per delivery.
-    const compact = request && stamped !== request && !Buffer.isBuffer(opts.raw) ? stampedJson(request, stamped!) : undefined;
+    const compact = request && id && !Buffer.isBuffer(opts.raw) ? identityJson(request, id) : undefined;
     return this.post(event, bodyBytes(stamped, opts.raw, MPLUS_CORPUS, compact), opts.raw ? undefined : stamped, opts);
   }
 
