@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { Agent, type Dispatcher } from 'undici';
 import { classifyTransportError } from './classify.js';
 import { debugLines } from './debug.js';
-import { dispatchPost, type Received } from './dispatch.js';
+import { Deadlines, type DeadlineList, type Timed } from './deadlines.js';
+import { PostHandler, type Post } from './dispatch.js';
 import type { ExchangeTiming, LiveExchange, RecordedRequest } from './exchange.js';
 import { InFlightGate } from './gate.js';
 
@@ -45,6 +46,7 @@ export const CUT_BODY_RECORD_BYTES = 2048;
 /** One request to send: the body is final (signed) bytes. */
 export interface SendRequest {
   url: string;
+  /** The headers to send; the exchange's record keeps this very object, so it is not changed after sending. */
   headers: Record<string, string>;
   body: Buffer;
   /** What the exchange is for (event name, flow step). */
@@ -71,16 +73,24 @@ export interface Sender {
 export class HttpClient implements Sender {
   private readonly dispatcher: Dispatcher;
   private readonly maxBodyBytes: number;
+  /** The largest reply body a record keeps whole as text. */
+  private readonly wholeBytes: number;
+  /** What the record keeps of a body it cannot keep whole. */
+  private readonly keptBytes: number;
   private seq = 0;
   private readonly aborter = new AbortController();
-  /** The requests in flight, so that stopping the run aborts each (one controller a request, no composed signals). */
-  private readonly flying = new Set<Flight>();
+  /** The requests in flight with their deadlines, so that stopping the run aborts each (no composed signals). */
+  private readonly deadlines = new Deadlines();
   private readonly targets = new Map<string, { origin: string; path: string }>();
   /** The cap on requests in flight, when there is one. */
   readonly gate?: InFlightGate;
+  /** A body that declares more than the cap is too large already: read what the record keeps, no more. */
+  private readonly declaredLimit = (): number => Math.min(this.maxBodyBytes, this.keptBytes);
 
   constructor(private readonly options: ClientOptions = {}) {
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    this.wholeBytes = options.recordBodyBytes ?? 16 * 1024;
+    this.keptBytes = Math.min(this.wholeBytes, CUT_BODY_RECORD_BYTES);
     if (options.maxInFlight !== undefined) this.gate = new InFlightGate(options.maxInFlight);
     // Every request waiting for a slot watches it (and lets go once granted): more than 10 wait at once.
     setMaxListeners(0, this.aborter.signal);
@@ -98,20 +108,18 @@ export class HttpClient implements Sender {
    * in flight, it first waits for a slot (the exchange's timings start once it has one): an abort meanwhile
    * sends nothing and gives an `aborted` exchange.
    */
-  async send(req: SendRequest): Promise<LiveExchange> {
-    let release: (() => void) | undefined;
-    if (this.aborter.signal.aborted || req.signal?.aborted) return this.unsent(req);
-    if (this.gate) {
-      release = this.gate.tryAcquire() ?? (await this.gate.acquire(req.priority ?? 0, req.signal, this.aborter.signal).catch(() => undefined));
-      if (!release) return this.unsent(req);
-    }
+  send(req: SendRequest): Promise<LiveExchange> {
     try {
-      const exchange = await this.exchange(req);
-      if (this.options.log) for (const line of debugLines(exchange, req.timeoutMs)) this.options.log(line);
-      this.options.onExchange?.(exchange);
-      return exchange;
-    } finally {
-      release?.();
+      if (this.aborter.signal.aborted || req.signal?.aborted) return Promise.resolve(this.unsent(req));
+      if (!this.gate) return this.exchange(req, undefined);
+      const release = this.gate.tryAcquire();
+      if (release) return this.exchange(req, release);
+      return this.gate.acquire(req.priority ?? 0, req.signal, this.aborter.signal).then(
+        (granted) => this.exchange(req, granted),
+        () => this.unsent(req),
+      );
+    } catch (err) {
+      return Promise.reject(err);
     }
   }
 
@@ -122,80 +130,76 @@ export class HttpClient implements Sender {
       label: req.label,
       request: recordedRequest(req),
       error: { kind: 'aborted', message: this.aborter.signal.aborted ? 'the run was stopped' : 'not sent: its check had ended' },
-      timing: startedNow(),
+      timing: startedNow(Date.now()),
     };
   }
 
-  private async exchange(req: SendRequest): Promise<LiveExchange> {
-    const seq = ++this.seq;
-    const t0 = performance.now();
-    const exchange: LiveExchange = {
-      seq,
-      label: req.label,
-      request: recordedRequest(req),
-      timing: startedNow(),
-    };
-    const whole = this.options.recordBodyBytes ?? 16 * 1024;
-    // What the record keeps of a body it cannot keep whole.
-    const keep = Math.min(whole, CUT_BODY_RECORD_BYTES);
+  /** Sends `req` on a slot already granted (`release` gives it back once the exchange is recorded). */
+  private exchange(req: SendRequest, release: (() => void) | undefined): Promise<LiveExchange> {
     const { origin, path } = this.target(req.url);
-    const sending = dispatchPost(this.dispatcher, {
+    const flight = new Flight(this, req, release, {
       origin,
       path,
       headers: req.headers,
       body: req.body,
       timeoutMs: req.timeoutMs,
       limit: this.maxBodyBytes,
-      // A body that declares more than the cap is too large already: read what the record keeps, no more.
-      declaredLimit: () => Math.min(this.maxBodyBytes, keep),
+      declaredLimit: this.declaredLimit,
     });
     // The deadline, the end of the run and the end of the request's check each abort it; the first one says why.
-    const flight: Flight = { abort: sending.abort };
-    const deadline = setTimeout(() => abortFlight(flight, 'timeout'), req.timeoutMs);
-    const onCheckEnd = () => abortFlight(flight, 'check');
-    req.signal?.addEventListener('abort', onCheckEnd, { once: true });
-    this.flying.add(flight);
-    let got: Received;
-    try {
-      got = await sending.done;
-    } catch (err) {
-      got = (err as { received?: Received }).received ?? { chunks: [], bytes: 0, truncated: false };
-      exchange.error = this.failure(err, flight, req.timeoutMs, got, t0);
-    } finally {
-      clearTimeout(deadline);
-      req.signal?.removeEventListener('abort', onCheckEnd);
-      this.flying.delete(flight);
-    }
-    const status = got.status;
-    const headers = got.headers ? flattenHeaders(got.headers) : {};
-    const bytes = got.bytes;
-    const chunks = got.chunks;
+    this.deadlines.add(flight, req.timeoutMs);
+    req.signal?.addEventListener('abort', flight, { once: true });
+    flight.dispatch(this.dispatcher);
+    return flight.done;
+  }
+
+  /**
+   * Called once by `flight` when it is over: its deadline and its check's signal let go, its exchange recorded.
+   * @internal
+   */
+  complete(flight: Flight, err: Error | undefined): LiveExchange {
+    const req = flight.req;
+    this.deadlines.remove(flight);
+    req.signal?.removeEventListener('abort', flight);
+    const t0 = flight.t0;
+    const maxBodyBytes = this.maxBodyBytes;
+    const exchange: LiveExchange = { seq: flight.seq, label: req.label, request: recordedRequest(req), timing: startedNow(flight.at) };
+    if (err) exchange.error = this.failure(err, flight, req.timeoutMs, t0);
+    const status = flight.status;
+    const headers = flight.headers ? flattenHeaders(flight.headers) : {};
+    const bytes = flight.bytes;
+    const chunks = flight.chunks;
     // The endpoint's time runs from the request's first byte on the wire, not from hookcert's wait for a socket.
-    const start = got.writtenAt ?? t0;
-    if (got.writtenAt !== undefined) exchange.timing.connectMs = got.writtenAt - t0;
-    if (got.headersAt !== undefined) exchange.timing.headersMs = got.headersAt - start;
-    const truncated = got.truncated || Number(headers['content-length']) > this.maxBodyBytes;
-    if (truncated && !exchange.error) exchange.error = { kind: 'too-large', message: tooLarge(this.maxBodyBytes, headers, bytes) };
-    exchange.timing.totalMs = (got.endedAt ?? performance.now()) - start;
+    const start = flight.writtenAt ?? t0;
+    if (flight.writtenAt !== undefined) exchange.timing.connectMs = flight.writtenAt - t0;
+    if (flight.headersAt !== undefined) exchange.timing.headersMs = flight.headersAt - start;
+    const truncated = flight.truncated || Number(headers['content-length']) > maxBodyBytes;
+    if (truncated && !exchange.error) exchange.error = { kind: 'too-large', message: tooLarge(maxBodyBytes, headers, bytes) };
+    exchange.timing.totalMs = (flight.endedAt ?? performance.now()) - start;
     if (status !== undefined) {
       // A body cut at the cap is judged by its size alone: only what the record keeps is kept.
       // A run keeps a dozen records per check: a thousand 1 MiB bodies would not fit in memory.
+      const { wholeBytes: whole, keptBytes: keep } = this;
       const cut = bytes > whole;
-      const raw = truncated ? Buffer.concat(chunks, Math.min(bytes, cut ? keep : whole)) : Buffer.concat(chunks);
+      const raw = truncated ? Buffer.concat(chunks, Math.min(bytes, cut ? keep : whole)) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       exchange.rawBody = raw;
-      exchange.response = { status, headers, body: (cut ? raw.subarray(0, keep) : raw).toString('utf8'), bytes, truncated, ...(cut ? { recordedBytes: keep } : {}) };
+      const response: LiveExchange['response'] = { status, headers, body: (cut ? raw.subarray(0, keep) : raw).toString('utf8'), bytes, truncated };
+      if (cut) response.recordedBytes = keep;
+      exchange.response = response;
     }
+    if (this.options.log) for (const line of debugLines(exchange, req.timeoutMs)) this.options.log(line);
+    this.options.onExchange?.(exchange);
     return exchange;
   }
 
   /** How an exchange that got no complete reply ended, in the words of its record. */
-  private failure(err: unknown, flight: Flight, timeoutMs: number, got: Received, t0: number): NonNullable<LiveExchange['error']> {
+  private failure(err: unknown, got: Flight, timeoutMs: number, t0: number): NonNullable<LiveExchange['error']> {
     const elapsedMs = performance.now() - t0;
     const headersMs = got.headersAt !== undefined ? got.headersAt - (got.writtenAt ?? t0) : undefined;
     const headers = got.headers ? flattenHeaders(got.headers) : {};
-    if (flight.why === 'run' || this.aborter.signal.aborted) return { kind: 'aborted', message: 'the run was stopped' };
-    if (flight.why === 'check') return { kind: 'aborted', message: 'its check ended' };
-    if (flight.why === 'timeout') return { kind: 'timeout', message: timedOut(timeoutMs, got.status, got.bytes, headersMs) };
+    if (got.why === 'run' || this.aborter.signal.aborted) return { kind: 'aborted', message: 'the run was stopped' };
+    if (got.why === 'check') return { kind: 'aborted', message: 'its check ended' };
+    if (got.why === 'timeout') return { kind: 'timeout', message: timedOut(timeoutMs, got.status, got.bytes, headersMs) };
     const classified = classifyTransportError(err);
     if (classified.kind === 'timeout') classified.message = timedOut(timeoutMs, got.status, got.bytes, headersMs);
     if (classified.kind === 'reset' && got.status !== undefined) classified.message += cutShort(got.bytes, headers);
@@ -213,10 +217,18 @@ export class HttpClient implements Sender {
     return t;
   }
 
+  /**
+   * The next exchange's number (in the order requests are handed to the pool).
+   * @internal
+   */
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
   /** Aborts every request in flight, and every later one (the run is over). */
   abort(): void {
     this.aborter.abort();
-    for (const flight of [...this.flying]) abortFlight(flight, 'run');
+    for (const flight of [...this.deadlines.items()]) (flight as Flight).stop('run');
   }
 
   /** Closes the pool; in-flight requests are aborted. Waits at most `waitMs` for sockets to close. */
@@ -231,7 +243,68 @@ export class HttpClient implements Sender {
 }
 
 /**
- * The record of a request as sent. Its body's text is made when something first reads it (a report, a
+ * One request in flight, as one object: undici's handler and what it received ({@link PostHandler}), its
+ * deadline ({@link Timed}), the listener of its check's signal, and the promise of its exchange. What aborted
+ * it first is `why`.
+ */
+class Flight extends PostHandler implements Timed {
+  readonly seq: number;
+  /** performance.now() and Date.now() when it was handed to the pool. */
+  readonly t0 = performance.now();
+  readonly at = Date.now();
+  why?: 'timeout' | 'run' | 'check';
+  deadline = 0;
+  prevTimed?: Timed;
+  nextTimed?: Timed;
+  timedIn?: DeadlineList;
+  readonly done: Promise<LiveExchange>;
+  private resolve!: (ex: LiveExchange) => void;
+  private reject!: (err: unknown) => void;
+
+  constructor(
+    private readonly client: HttpClient,
+    readonly req: SendRequest,
+    private readonly release: (() => void) | undefined,
+    post: Post,
+  ) {
+    super(post);
+    this.seq = client.nextSeq();
+    this.done = new Promise<LiveExchange>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  protected settled(err: Error | undefined): void {
+    try {
+      this.resolve(this.client.complete(this, err));
+    } catch (e) {
+      this.reject(e);
+    } finally {
+      this.release?.();
+    }
+  }
+
+  /** Aborts it, unless something did already: the first reason is the one its record gives. */
+  stop(why: NonNullable<Flight['why']>): void {
+    if (this.why) return;
+    this.why = why;
+    this.abort(new Error(`hookcert: request aborted (${why})`));
+  }
+
+  expire(): void {
+    this.stop('timeout');
+  }
+
+  /** Its check's signal aborted. */
+  handleEvent(): void {
+    this.stop('check');
+  }
+}
+
+/**
+ * The record of a request as sent. Its headers are the request's own (not a copy: whoever sends a request
+ * never changes its headers after). Its body's text is made when something first reads it (a report, a
  * reporter, `--debug`): a run counts thousands of exchanges and keeps the records of a few, and decoding every
  * body it sent was a string copy per delivery. Reading it gives the same text as before, every time.
  */
@@ -241,7 +314,7 @@ function recordedRequest(req: SendRequest): RecordedRequest {
   return {
     method: 'POST',
     url: req.url,
-    headers: { ...req.headers },
+    headers: req.headers,
     get body(): string {
       return (text ??= bytes.toString('utf8'));
     },
@@ -251,9 +324,8 @@ function recordedRequest(req: SendRequest): RecordedRequest {
   };
 }
 
-/** Timings that start now; the ISO text of the start is made when something first reads it (see {@link recordedRequest}). */
-function startedNow(): ExchangeTiming {
-  const at = Date.now();
+/** Timings that start at `at` (Date.now()); the ISO text of the start is made when something first reads it (see {@link recordedRequest}). */
+function startedNow(at: number): ExchangeTiming {
   let text: string | undefined;
   return {
     get startedAt(): string {
@@ -264,18 +336,6 @@ function startedNow(): ExchangeTiming {
     },
     totalMs: 0,
   };
-}
-
-/** One request in flight: how to abort it, and what aborted it first. */
-interface Flight {
-  abort: (reason: Error) => void;
-  why?: 'timeout' | 'run' | 'check';
-}
-
-function abortFlight(flight: Flight, why: NonNullable<Flight['why']>): void {
-  if (flight.why) return;
-  flight.why = why;
-  flight.abort(new Error(`hookcert: request aborted (${why})`));
 }
 
 /** `no complete reply within 500 ms: the status line and headers came after 3 ms, then 12 bytes of the body`. */
@@ -295,7 +355,19 @@ function cutShort(bytes: number, headers: Record<string, string>): string {
   return declared ? `: ${bytes} of the ${declared} bytes its Content-Length declared had come` : `: ${bytes} bytes of the body had come`;
 }
 
+/**
+ * The reply headers with one text per name (repeated headers joined with `, `), lower-case names. undici gives
+ * them with lower-case names already, and nearly always with one value each: then its object is the record's.
+ */
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  let flat = true;
+  for (const k in h) {
+    if (typeof h[k] !== 'string' || k.toLowerCase() !== k) {
+      flat = false;
+      break;
+    }
+  }
+  if (flat) return h as Record<string, string>;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) {
     if (v === undefined) continue;

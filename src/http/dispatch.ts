@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
 
 /** What came back of one request, as far as it came: status and headers, and the body up to the cap. */
@@ -30,71 +31,121 @@ export interface Post {
 }
 
 /**
- * Sends `post` through undici's dispatcher with a handler of our own: no response stream, no composed
- * signals, one promise. Resolves with what was received (also when the body was cut at the cap); rejects with
- * undici's error (a reset, a timeout, a refused connection, a reply that is not HTTP) carrying what had come
- * so far as `received`. `abort(reason)` ends it at once, whatever it is waiting for.
+ * undici's handler of one POST, and what it received: no response stream, no composed signals, no closures
+ * (one object a request, its methods on the prototype). Once the request is over, {@link settled} is called
+ * once: without an error when the reply came whole or was cut at the cap, else with undici's error (a reset, a
+ * timeout, a refused connection, a reply that is not HTTP). `abort(reason)` ends it at once, whatever it is
+ * waiting for. Subclasses say what settling does ({@link dispatchPost}: a promise).
+ */
+export abstract class PostHandler implements Dispatcher.DispatchHandler, Received {
+  status?: number;
+  headers?: Record<string, string | string[] | undefined>;
+  writtenAt?: number;
+  headersAt?: number;
+  endedAt?: number;
+  chunks: Buffer[] = [];
+  bytes = 0;
+  truncated = false;
+  private controller?: Dispatcher.DispatchController;
+  private pending?: Error;
+  private cap: number;
+  private over = false;
+
+  constructor(private readonly post: Post) {
+    this.cap = post.limit;
+  }
+
+  /** Called once, when the request is over: `err` is undici's, when it did not end with a (cut) reply. */
+  protected abstract settled(err: Error | undefined): void;
+
+  /** Hands the request to `dispatcher`. */
+  dispatch(dispatcher: Dispatcher): void {
+    const post = this.post;
+    dispatcher.dispatch(
+      { origin: post.origin, path: post.path, method: 'POST', headers: post.headers, body: post.body, headersTimeout: post.timeoutMs, bodyTimeout: post.timeoutMs },
+      this,
+    );
+  }
+
+  /** Ends the request now, with `reason`. */
+  abort(reason: Error): void {
+    if (this.controller) return this.controller.abort(reason);
+    this.pending = reason;
+    // Aborted before the request reached a socket: undici may not call back at all.
+    this.finish(reason);
+  }
+
+  onRequestStart(c: Dispatcher.DispatchController): void {
+    this.writtenAt = performance.now();
+    this.controller = c;
+    if (this.pending) c.abort(this.pending);
+  }
+
+  onResponseStart(_c: Dispatcher.DispatchController, status: number, headers: Record<string, string | string[] | undefined>): void {
+    this.status = status;
+    this.headers = headers;
+    this.headersAt = performance.now();
+    const length = headers['content-length'];
+    const declared = Number(typeof length === 'string' ? length : NaN);
+    if (declared > this.post.limit) this.cap = this.post.declaredLimit(declared);
+  }
+
+  onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.truncated) return;
+    if (this.bytes + chunk.length > this.cap) {
+      this.chunks.push(chunk.subarray(0, this.cap - this.bytes));
+      this.bytes = this.cap;
+      this.truncated = true;
+      this.finish();
+      c.abort(new Error('hookcert: the reply body passed the size cap'));
+      return;
+    }
+    this.chunks.push(chunk);
+    this.bytes += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    this.endedAt = performance.now();
+    this.finish();
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController, err: Error): void {
+    this.finish(err);
+  }
+
+  private finish(err?: Error): void {
+    if (this.over) return;
+    this.over = true;
+    this.settled(err && !this.truncated ? err : undefined);
+  }
+}
+
+/** {@link PostHandler} as a promise: `done` resolves with what was received, or rejects with undici's error carrying it as `received`. */
+class PromisedPost extends PostHandler {
+  readonly done: Promise<Received>;
+  private resolve!: (r: Received) => void;
+  private reject!: (e: Error) => void;
+
+  constructor(post: Post) {
+    super(post);
+    this.done = new Promise<Received>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+
+  protected settled(err: Error | undefined): void {
+    if (err) this.reject(Object.assign(err, { received: this }));
+    else this.resolve(this);
+  }
+}
+
+/**
+ * Sends `post` through undici's dispatcher ({@link PostHandler}). Resolves with what was received (also when
+ * the body was cut at the cap); rejects with undici's error carrying what had come so far as `received`.
  */
 export function dispatchPost(dispatcher: Dispatcher, post: Post): { done: Promise<Received>; abort: (reason: Error) => void } {
-  const received: Received = { chunks: [], bytes: 0, truncated: false };
-  let controller: Dispatcher.DispatchController | undefined;
-  let pending: Error | undefined;
-  let limit = post.limit;
-  let settle!: { resolve: (r: Received) => void; reject: (e: Error) => void };
-  let settled = false;
-  const done = new Promise<Received>((resolve, reject) => (settle = { resolve, reject }));
-  const finish = (err?: Error) => {
-    if (settled) return;
-    settled = true;
-    if (err && !received.truncated) settle.reject(Object.assign(err, { received }));
-    else settle.resolve(received);
-  };
-  const handler: Dispatcher.DispatchHandler = {
-    onRequestStart(c) {
-      received.writtenAt = performance.now();
-      controller = c;
-      if (pending) c.abort(pending);
-    },
-    onResponseStart(_c, status, headers) {
-      received.status = status;
-      received.headers = headers;
-      received.headersAt = performance.now();
-      const declared = Number(typeof headers['content-length'] === 'string' ? headers['content-length'] : NaN);
-      if (declared > post.limit) limit = post.declaredLimit(declared);
-    },
-    onResponseData(c, chunk) {
-      if (received.truncated) return;
-      if (received.bytes + chunk.length > limit) {
-        received.chunks.push(chunk.subarray(0, limit - received.bytes));
-        received.bytes = limit;
-        received.truncated = true;
-        finish();
-        c.abort(new Error('hookcert: the reply body passed the size cap'));
-        return;
-      }
-      received.chunks.push(chunk);
-      received.bytes += chunk.length;
-    },
-    onResponseEnd() {
-      received.endedAt = performance.now();
-      finish();
-    },
-    onResponseError(_c, err) {
-      finish(err);
-    },
-  };
-  const url = post;
-  dispatcher.dispatch(
-    { origin: url.origin, path: url.path, method: 'POST', headers: post.headers, body: post.body, headersTimeout: post.timeoutMs, bodyTimeout: post.timeoutMs },
-    handler,
-  );
-  return {
-    done,
-    abort(reason) {
-      if (controller) controller.abort(reason);
-      else pending = reason;
-      // Aborted before the request reached a socket: undici may not call back at all.
-      if (!controller) finish(reason);
-    },
-  };
+  const handler = new PromisedPost(post);
+  handler.dispatch(dispatcher);
+  return handler;
 }

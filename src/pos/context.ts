@@ -7,7 +7,7 @@ import { MPLUS_CORPUS } from '../protocol/mplus/corpus.js';
 import { forgedSignature, type Forgery } from '../protocol/forgery.js';
 import { eventUrl, mplusScheme, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
 import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
-import { requestArbitrary, stampedJson, withIdentity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
+import { identityJson, requestArbitrary, withIdentity, type Identity, type MplusRequest, type RequestShape } from '../protocol/mplus/requests.js';
 import { CheckContext } from '../runner/context.js';
 import { deliverBytes } from '../runner/deliver.js';
 import type { RunOptions } from '../runner/options.js';
@@ -27,6 +27,38 @@ export interface Delivery {
   body: Buffer;
   exchange: LiveExchange;
   reply: JudgedReply;
+}
+
+/** A request and the identity stamped on it at delivery ({@link withIdentity}). */
+interface Stamp {
+  request: MplusRequest;
+  id: Identity;
+}
+
+/**
+ * The delivery of a stamped request: its `request` is made when first read (then kept), the same object every
+ * time, a plain value to JSON.stringify, spreads and structuredClone.
+ */
+function stampedDelivery(event: string, stamp: Stamp, body: Buffer, exchange: LiveExchange, reply: JudgedReply): Delivery {
+  let stamped: MplusRequest | undefined;
+  let made = false;
+  return {
+    event,
+    get request(): MplusRequest | undefined {
+      if (!made) {
+        stamped = withIdentity(stamp.request, stamp.id);
+        made = true;
+      }
+      return stamped;
+    },
+    set request(value: MplusRequest | undefined) {
+      stamped = value;
+      made = true;
+    },
+    body,
+    exchange,
+    reply,
+  };
 }
 
 /** How one request goes out: forged, in another form, with other headers, from another workplace. */
@@ -187,9 +219,16 @@ export class MplusContext extends CheckContext {
    * signature a forger's, `raw` sends the request in another form, `tamper` changes other headers.
    */
   async deliver(event: string, request: MplusRequest | undefined, opts: DeliverOptions = {}): Promise<Delivery> {
-    const stamped = request && opts.stamp !== false ? withIdentity(request, this.workplace(opts.workplace).next()) : request;
+    const id = request && opts.stamp !== false ? this.workplace(opts.workplace).next() : undefined;
+    if (request && id && !opts.raw) {
+      // The compact JSON of the stamped request, from the request's template; the stamped object itself is made
+      // when something first reads the delivery's `request` (most checks judge the reply alone).
+      const stamp = { request, id };
+      return this.post(event, Buffer.from(identityJson(request, id), 'utf8'), stamp, opts);
+    }
+    const stamped = request && id ? withIdentity(request, id) : request;
     // Bytes given are sent as they are; else the request's own objects are serialised once, not per delivery.
-    const compact = request && stamped !== request && !Buffer.isBuffer(opts.raw) ? stampedJson(request, stamped!) : undefined;
+    const compact = request && id && !Buffer.isBuffer(opts.raw) ? identityJson(request, id) : undefined;
     return this.post(event, bodyBytes(stamped, opts.raw, MPLUS_CORPUS, compact), opts.raw ? undefined : stamped, opts);
   }
 
@@ -198,7 +237,7 @@ export class MplusContext extends CheckContext {
     return this.post(d.event, d.body, d.request, opts);
   }
 
-  private async post(event: string, body: Buffer, request: MplusRequest | undefined, opts: DeliverOptions): Promise<Delivery> {
+  private async post(event: string, body: Buffer, request: MplusRequest | Stamp | undefined, opts: DeliverOptions): Promise<Delivery> {
     const budget = this.event(event)?.budgetMs ?? this.catalogue.get(event).budgetMs;
     const signature = forgedSignature(mplusScheme(this.sub), body, opts.forged, this.seed);
     // Judged on its raw bytes, once.
@@ -207,7 +246,7 @@ export class MplusContext extends CheckContext {
     );
     if (reply.json !== undefined) this.deps.recorder.noteObjects(event, replyFeatures(reply.json), this.deps.source ?? 'run', exchange.seq);
     if (reply.errorCode !== undefined) this.deps.recorder.noteErrorCode(reply.errorCode, event, this.deps.source ?? 'run', exchange);
-    const d = { event, request, body, exchange, reply };
+    const d = request && 'id' in request ? stampedDelivery(event, request, body, exchange, reply) : { event, request, body, exchange, reply };
     this.warnLenient(d);
     return d;
   }

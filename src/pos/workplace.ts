@@ -17,6 +17,8 @@ export class Workplace {
   readonly instanceId: string;
   private counter = 0;
   private clock: number;
+  /** The minute of this workplace's clock, formatted (each clock has its own: they are minutes apart). */
+  private readonly minute: MinuteText = { minute: NaN, text: '' };
 
   constructor(seed: number, index: number, owner?: string) {
     const s = deriveSeed(seed, `workplace:${index}`) >>> 0;
@@ -36,32 +38,38 @@ export class Workplace {
       workplaceNumber: this.workplaceNumber,
       instanceId: this.instanceId,
       eventCounter: this.counter,
-      eventTimestamp: timestamp(this.clock),
+      eventTimestamp: timestamp(this.clock, this.minute),
     };
   }
 }
 
-/** The minute the last {@link timestamp} fell in, and its ISO text up to the seconds (`2026-01-05T09:00:`). */
-let minute = NaN;
-let minuteText = '';
+/** A minute of a clock and its ISO text up to the seconds (`2026-01-05T09:00:`). */
+export interface MinuteText {
+  minute: number;
+  text: string;
+}
+
+/** The minute the last {@link timestamp} without a cache of its own fell in. */
+const lastMinute: MinuteText = { minute: NaN, text: '' };
 
 /**
  * ISO 8601 with milliseconds and the +01:00 offset of the vendor's examples. A clock moves 1.337 s an event,
- * so the date, hour and minute are formatted once a minute and only the seconds and milliseconds per event:
- * the same text as `toISOString()`'s (a test compares them), without a Date and a replace per delivery.
+ * so the date, hour and minute are formatted once a minute (in `cache`: a workplace keeps its own, as
+ * workplaces' clocks are minutes apart) and only the seconds and milliseconds per event: the same text as
+ * `toISOString()`'s (a test compares them), without a Date and a replace per delivery.
  */
-export function timestamp(utcMs: number): string {
+export function timestamp(utcMs: number, cache: MinuteText = lastMinute): string {
   const local = utcMs + 3_600_000;
   if (!Number.isSafeInteger(local)) return `${new Date(local).toISOString().replace('Z', '')}+01:00`;
   const m = Math.floor(local / 60_000);
-  if (m !== minute) {
-    minute = m;
-    minuteText = new Date(m * 60_000).toISOString().slice(0, -7);
+  if (m !== cache.minute) {
+    cache.minute = m;
+    cache.text = new Date(m * 60_000).toISOString().slice(0, -7);
   }
   const within = local - m * 60_000;
   const s = Math.floor(within / 1000);
   const ms = within - s * 1000;
-  return `${minuteText}${s < 10 ? '0' : ''}${s}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}+01:00`;
+  return `${cache.text}${s < 10 ? '0' : ''}${s}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}+01:00`;
 }
 
 /** A version-4-shaped UUID from a seed. */

@@ -32,6 +32,8 @@ export function unknownProperties(registry: SchemaRegistry, id: string, value: u
 }
 
 function walk(registry: SchemaRegistry, schemas: readonly Located[], value: Json, path: string, out: Set<string>): void {
+  // A scalar, an empty object or array has no property to find: its schemas need not be expanded.
+  if (value === null || typeof value !== 'object' || isEmpty(value)) return;
   const views = schemas.flatMap((s) => expand(registry, s, value, 0));
   if (Array.isArray(value)) {
     const items = views.flatMap((v) => (isSchema(v.schema.items) ? [{ schema: v.schema.items, base: v.base }] : []));
@@ -94,6 +96,12 @@ function resolve(registry: SchemaRegistry, ref: string, base: string): Located {
   for (const token of parsePointer(fragment)) schema = (schema as Record<string, unknown>)[token];
   if (!isSchema(schema)) throw new Error(`hookcert: $ref ${ref} (from ${base}) points to no schema`);
   return { schema, base: doc };
+}
+
+function isEmpty(value: object): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  for (const _ in value) return false;
+  return true;
 }
 
 function isSchema(v: unknown): v is JsonSchema {

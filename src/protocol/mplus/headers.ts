@@ -66,7 +66,14 @@ function buildScheme(sub: Subscription): SignatureScheme {
   };
 }
 
-/** `POST {endpointUrl}/{eventName}` (spec README, "Transport"). */
+/** `POST {endpointUrl}/{eventName}` (spec README, "Transport"). Made once per endpoint and event: every delivery asks. */
 export function eventUrl(base: string, event: string): string {
-  return `${base.replace(/\/+$/, '')}/${event}`;
+  let perEvent = urls.get(base);
+  if (!perEvent) urls.set(base, (perEvent = new Map()));
+  let url = perEvent.get(event);
+  if (url === undefined) perEvent.set(event, (url = `${base.replace(/\/+$/, '')}/${event}`));
+  return url;
 }
+
+/** The URLs made by {@link eventUrl}: a run has one or a few endpoints, a few dozen events each. */
+const urls = new Map<string, Map<string, string>>();
