@@ -102,7 +102,7 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
 }
 
 /** Candidates sent at once: a remote endpoint's round trip sets the pace. */
-export const BATCH = 2 * CASE_LANES;
+export const BATCH = 4 * CASE_LANES;
 
 /**
  * The next batch: at most {@link BATCH} candidates and at most `room` (at least one), sent at once; empty when

@@ -247,7 +247,8 @@ export async function run(req: RunRequest): Promise<RunResults> {
     // Exploration: one phase before the checks, whatever checks are planned, so a replay sends the same bytes.
     // (Not when the probe got no complete reply: that endpoint is the checks' to judge, not exploration's to wait for.)
     if (!incompleteReason && !stop.stopped && driver.explore && probe?.response && !probe.error) {
-      const { t } = contextFor(EXPLORATION, stop.signal, true, 'leave-out-live');
+      // Not alone: it sends sixteen at once, and proves nothing (MP-TIM-001, before it, has proven what is late).
+      const { t } = contextFor(EXPLORATION, stop.signal, false, 'leave-out');
       explored = await stop.race(
         guarded(() => driver.explore!(t)).catch((err: unknown) => {
           exploreError = `the exploration phase crashed (${err instanceof Error ? err.message : String(err)}); the checks probed on their own`;

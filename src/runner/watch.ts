@@ -49,10 +49,11 @@ export class EndpointWatch {
   /** Notes a finished exchange of `line`. */
   note(ex: LiveExchange, line: CheckLine): void {
     this.finished++;
-    // Alone: a line of its own (probe, exploration, an exclusive check) that sends one request at a time, with
-    // no other request in flight. A line that ever had two requests on the way (workplaces at once) proves
-    // nothing for the rest of its life: which of its replies happen to come alone depends on timing.
-    this.overBudget.note(ex, line.alone && line.sequential && (this.client.gate?.inFlight ?? 0) === 0, line.source);
+    // Alone: a line of its own (the probe, an exclusive check) with no other line's request in flight, that
+    // sends this label one request at a time (its lanes may send other labels beside it). A label the line ever
+    // had two requests of on the way (workplaces at once) it proves nothing of for the rest of its life: which
+    // of those replies happen to come alone depends on timing.
+    this.overBudget.note(ex, line.alone && line.sequentialIn(ex.label) && (this.client.gate?.inFlight ?? 0) === line.inFlight, line.source);
     if (ex.response) {
       this.lastReply = this.finished;
       for (const w of this.waiters) if (w.after < this.lastReply) this.settle(w, true);
@@ -131,10 +132,9 @@ interface Waiter {
  * What a line does with a request to a label proven over its budget. `send`: sends it and waits it out (the
  * checks whose subject is that lateness, the probe, the diagnosis). `leave-out`: does not send it (throws
  * {@link NotSent}, `over-budget`) when the label was proven before the line was made: a check running side by side
- * sees the same proofs whatever ran beside it (proofs are only made between shared stages). `leave-out-live`:
- * the same, with proofs made while the line sends (exploration, which proves as it goes and runs alone).
+ * sees the same proofs whatever ran beside it (proofs are only made between shared stages).
  */
-export type LatenessPolicy = 'send' | 'leave-out' | 'leave-out-live';
+export type LatenessPolicy = 'send' | 'leave-out';
 
 /**
  * One check's line to the endpoint ({@link Sender}): the check's signal on every request (nothing is sent once
@@ -144,9 +144,11 @@ export type LatenessPolicy = 'send' | 'leave-out' | 'leave-out-live';
 export class CheckLine implements Sender {
   /** This line's latest exchange that got nothing back: its place among finished exchanges, and its `seq`. */
   lastSilent?: { finished: number; seq: number };
-  /** Whether the line has only ever had one request on the way at a time. */
-  sequential = true;
-  private pending = 0;
+  /** Requests of this line on the way now, in all and per label. */
+  inFlight = 0;
+  private readonly inFlightOf = new Map<string, number>();
+  /** The labels this line ever had two requests of on the way at once. */
+  private readonly overlapped = new Set<string>();
   /** The proof of a label this line does not send to (`leave-out`: proven before the line was made), else `undefined`. */
   readonly leavesOut: (label: string) => LatenessProof | undefined;
 
@@ -163,23 +165,33 @@ export class CheckLine implements Sender {
     readonly priority = 0,
   ) {
     const before = watch.overBudget.snapshot();
-    this.leavesOut = lateness === 'send' ? () => undefined : lateness === 'leave-out' ? (label) => before.get(label) : (label) => watch.overBudget.proofOf(label);
+    this.leavesOut = lateness === 'send' ? () => undefined : (label) => before.get(label);
   }
 
   async send(req: SendRequest): Promise<LiveExchange> {
     if (this.signal.aborted) throw ended(this.signal);
     const proof = this.leavesOut(req.label);
     if (proof) throw new NotSent(`${provenWords(proof)} (${proof.words}); not sent, the timing checks judge it`, 'over-budget', proof);
-    if (++this.pending > 1) this.sequential = false;
+    const label = req.label;
+    const sameLabel = (this.inFlightOf.get(label) ?? 0) + 1;
+    if (sameLabel > 1) this.overlapped.add(label);
+    this.inFlightOf.set(label, sameLabel);
+    this.inFlight++;
     let ex: LiveExchange;
     try {
       ex = await this.client.send({ ...req, signal: this.signal, priority: this.priority });
     } finally {
-      this.pending--;
+      this.inFlight--;
+      this.inFlightOf.set(label, this.inFlightOf.get(label)! - 1);
     }
     if (ex.error?.kind === 'aborted' && this.signal.aborted) throw ended(this.signal);
     this.watch.note(ex, this);
     return ex;
+  }
+
+  /** Whether the line has only ever had one request of `label` on the way at a time. */
+  sequentialIn(label: string): boolean {
+    return !this.overlapped.has(label);
   }
 }
 

@@ -13,6 +13,7 @@ export default mplusCheck({
   id: 'MP-FRM-004',
   title: "SHOULD NOT accept form values that break the form's own constraints: refuse them, or ask the form again",
   level: 'SHOULD',
+  long: true,
   area: 'form',
   spec: { doc: SPEC.reference, quote: 'form.fields[].regex | string (optional) | A regex pattern to validate the input.' },
   async run(t) {

@@ -9,6 +9,7 @@ export default mplusCheck({
   id: 'MP-ROB-003',
   title: 'MUST answer empty sessions and sessions of hundreds of lines without a refusal, a 5xx, a hang or an invalid reply',
   level: 'MUST',
+  long: true,
   area: 'robustness',
   spec: { doc: SPEC.reference, quote: 'session.lines | array | The session’s lines.' },
   async run(t) {

@@ -10,6 +10,7 @@ export default mplusCheck({
   id: 'MP-SIG-008',
   title: 'MUST let a badly signed requestCancelExternalPayment have no effect: the payment goes on and ends as it would have without it',
   level: 'MUST',
+  long: true,
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature.' },
   appliesTo: whenSubscribed('startExternalPayment', 'pollExternalPayment', 'requestCancelExternalPayment'),

@@ -25,6 +25,7 @@ export default mplusCheck({
   id: 'MP-SIG-009',
   title: 'MUST let a badly signed dialog answer have no effect: the genuine answer that follows is answered as if it never came',
   level: 'MUST',
+  long: true,
   area: 'security',
   spec: { doc: SPEC.subscribe, quote: 'Secret Key: This key is used to verify the HMAC signature.' },
   async run(t) {
