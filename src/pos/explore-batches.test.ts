@@ -12,9 +12,9 @@ function batchesOf(events: string[], room = Infinity): string[][] {
 }
 
 describe('exploration batches', () => {
-  it('sends the candidates eight at a time, in their order', () => {
-    expect(BATCH).toBe(8);
-    expect(batchesOf(['a', 'b', 'a', 'c', ...Array<string>(9).fill('d')])).toEqual([['a', 'b', 'a', 'c', 'd', 'd', 'd', 'd'], Array<string>(5).fill('d')]);
+  it('sends the candidates sixteen at a time, in their order', () => {
+    expect(BATCH).toBe(16);
+    expect(batchesOf(['a', 'b', 'a', 'c', ...Array<string>(17).fill('d')])).toEqual([['a', 'b', 'a', 'c', ...Array<string>(12).fill('d')], Array<string>(5).fill('d')]);
   });
 
   it('never puts more in a batch than the requests left', () => {

@@ -101,7 +101,7 @@ export async function explore(t: MplusContext, limits: ExploreLimits = exploreLi
   return x;
 }
 
-/** Candidates sent at once: a remote endpoint's round trip sets the pace. */
+/** Candidates sent at once (the default `--concurrency`; nothing else is in flight): a remote endpoint's round trip sets the pace. */
 export const BATCH = 4 * CASE_LANES;
 
 /**

@@ -151,8 +151,8 @@ describe('hostile transport', () => {
         code: 3,
         verdict: 'incomplete',
         // The endpoint answers the probe and MP-TIM-001's three tries (the timing baseline comes before
-        // exploration), then falls silent: exploration's first batch (eight at once) goes unanswered.
-        says: /stopped answering after 4 replies: the last 7 requests and a repeat of the first one got no reply \(timeout/,
+        // exploration), then falls silent: exploration's first batch (sixteen at once) goes unanswered.
+        says: /stopped answering after 4 replies: the last 15 requests and a repeat of the first one got no reply \(timeout/,
         budgetMs: 4 * CUT_OFF_MS,
       };
       const out = await runCase(own, c);
