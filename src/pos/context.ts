@@ -4,6 +4,7 @@ import type { LiveExchange } from '../http/exchange.js';
 import { type Catalogue } from '../protocol/mplus/catalogue.js';
 import { bodyBytes, type BodyForm } from '../protocol/corpus/forms.js';
 import { MPLUS_CORPUS } from '../protocol/mplus/corpus.js';
+import { ownBytes } from '../http/own-bytes.js';
 import { forgedSignature, type Forgery } from '../protocol/forgery.js';
 import { eventUrl, mplusScheme, requestHeaders, type Tamper } from '../protocol/mplus/headers.js';
 import { judgeReply, type JudgedReply } from '../protocol/mplus/reply.js';
@@ -224,7 +225,7 @@ export class MplusContext extends CheckContext {
       // The compact JSON of the stamped request, from the request's template; the stamped object itself is made
       // when something first reads the delivery's `request` (most checks judge the reply alone).
       const stamp = { request, id };
-      return this.post(event, Buffer.from(identityJson(request, id), 'utf8'), stamp, opts);
+      return this.post(event, ownBytes(identityJson(request, id)), stamp, opts);
     }
     const stamped = request && id ? withIdentity(request, id) : request;
     // Bytes given are sent as they are; else the request's own objects are serialised once, not per delivery.
