@@ -18,7 +18,7 @@ import { replayCommand } from './replay.js';
 import { histogram } from './latency.js';
 import type { RunResults } from './results.js';
 import { checkIdentity, runCheck } from './run-check.js';
-import { schedule, stages as stagesOf } from './schedule.js';
+import { runsAlone, schedule, stages as stagesOf } from './schedule.js';
 import { causeLine, refusalOf, type RootCause } from './diagnosis.js';
 import { selectChecks } from './select.js';
 import { shardOf } from './shard.js';
@@ -222,7 +222,7 @@ export async function run(req: RunRequest): Promise<RunResults> {
       // Each request of the check in flight or waiting for a slot listens on it (and removes its listener when
       // done): a check that sends many at once (MP-TIM-002's shop) is not a leak, so no MaxListenersExceededWarning.
       setMaxListeners(0, signal);
-      const { t, lines } = contextFor(def.id, signal, def.exclusive === true || def.order === 'first', def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
+      const { t, lines } = contextFor(def.id, signal, runsAlone(def), def.judgesLateness ? 'send' : 'leave-out', explored, rank.get(i));
       const replay = replayCommand(req.replayBase, options.seed, def.id);
       const end = (why: string) => ended.abort(why);
       const result = await stop.race(guarded(() => runCheck(def, t, replay, end)).catch((err: unknown) => crashed(def, replay, err)));

@@ -13,6 +13,11 @@ export interface Stage<T> {
 
 const PHASE = { first: 0, early: 1, none: 2, late: 3 } as const;
 
+/** Whether a check runs with nothing else in flight: an exclusive one, and every `first` one. */
+export function runsAlone(x: Schedulable): boolean {
+  return x.exclusive === true || x.order === 'first';
+}
+
 /**
  * The stages a plan runs in. Checks start in their phase's order (`first`, `early`, then the others, then `late`);
  * within a phase the long ones first, then plan order. An exclusive check, and every `first` one, is a stage of
@@ -22,13 +27,12 @@ const PHASE = { first: 0, early: 1, none: 2, late: 3 } as const;
 export function stages<T extends Schedulable>(planned: readonly T[]): Array<Stage<T>> {
   const indexed = planned.map((item, index) => ({ item, index }));
   const phase = (x: T) => PHASE[x.order ?? 'none'];
-  const alone = (x: T) => x.exclusive === true || x.order === 'first';
-  const key = (x: T) => phase(x) * 4 + (alone(x) ? 0 : 2) + (x.long ? 0 : 1);
+  const key = (x: T) => phase(x) * 4 + (runsAlone(x) ? 0 : 2) + (x.long ? 0 : 1);
   const sorted = [...indexed].sort((a, b) => key(a.item) - key(b.item) || a.index - b.index);
   const out: Array<Stage<T>> = [];
   for (const entry of sorted) {
     const last = out.at(-1);
-    const shared = !alone(entry.item);
+    const shared = !runsAlone(entry.item);
     const joins = last && !last.alone && shared && (phase(last.items[0].item) === PHASE.late) === (phase(entry.item) === PHASE.late);
     if (joins) last.items.push(entry);
     else out.push({ alone: !shared, items: [entry] });
