@@ -7,7 +7,7 @@ export const PROOF = 2;
 /** How a label (event, topic) was proven over its budget: by whom, and the exchange that made the proof. */
 export interface LatenessProof {
   label: string;
-  /** Who sent the proving exchanges: a check id, `probe`, `exploration`. */
+  /** Who sent the proving exchanges: a check id, or `probe`. */
   by: string;
   /** The evidence in words (the budget, how many in a row, how late the last one was). */
   words: string;
@@ -18,8 +18,9 @@ export interface LatenessProof {
 /**
  * The run's proven facts about timing: which labels (events, topics) answer over their budget. A label is
  * proven slow by {@link PROOF} exchanges in a row that ended after its budget (a late reply, or none within
- * budget + grace), made while the endpoint had nothing else to answer (the probe, exploration, an exclusive
- * check: the timing checks run so, and first). Exchanges of checks running side by side prove nothing: the
+ * budget + grace), made while the endpoint had nothing else to answer (the probe, an exclusive check: the
+ * timing checks run so, and first; MP-TIM-001 even before exploration, which sends many at once and proves
+ * nothing). Exchanges of checks running side by side prove nothing: the
  * load they make together (and a loaded machine) may stretch a reply that alone comes in time. So a proof is
  * only ever made between the shared stages of the schedule, never during one, and a label stays proven for the
  * rest of the run: what a check running side by side sees proven does not depend on which check ran first.
