@@ -105,7 +105,7 @@ export class HttpClient implements Sender {
 
   /**
    * Sends one request and records the exchange; never throws for what the endpoint does. With a cap on requests
-   * in flight, it first waits for a slot (the exchange's timings start once it has one): an abort meanwhile
+   * in flight, it first waits for a slot (the exchange is timed from its first byte on the wire): an abort meanwhile
    * sends nothing and gives an `aborted` exchange.
    */
   send(req: SendRequest): Promise<LiveExchange> {
