@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { hmacSha256 } from './hmac.js';
 
 /** How a MAC is written in a signature header. */
 export type MacEncoding = 'base64' | 'unpadded-base64' | 'base64url' | 'hex' | 'uppercase-hex' | 'sha256=hex';
@@ -69,7 +70,7 @@ const MAC_BYTES = 32;
 
 /** HMAC-SHA256 of `body` under `key`. */
 export function mac(key: Buffer, body: Buffer): Buffer {
-  return createHmac('sha256', key).update(body).digest();
+  return hmacSha256(key, body);
 }
 
 /** `mac` written in `encoding`. */

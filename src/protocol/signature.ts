@@ -12,8 +12,9 @@
  *
  * @module
  */
-import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { HookcertError, HookcertErrorCode } from '../errors.js';
+import { hmacSha256 } from './hmac.js';
 
 /** A body as sent or received: raw bytes, or a string taken as its UTF-8 bytes. */
 export type SignedBody = Uint8Array | string;
@@ -79,10 +80,6 @@ function emptySecret(): HookcertError {
   );
 }
 
-function hmacSha256(key: Uint8Array | string | KeyObject, body: SignedBody): Buffer {
-  return createHmac('sha256', key).update(body).digest();
-}
-
 /** Compares two ASCII signature texts in constant time; a different length is `false`, never a throw. */
 function sameText(received: string, expected: string): boolean {
   const a = Buffer.from(received, 'utf8');
@@ -102,11 +99,11 @@ export function signMplus(body: SignedBody, secret: string, encoding: SecretEnco
 }
 
 /** The last key decoded: a run signs and verifies thousands of bodies with one secret. */
-let lastKey: { secret: string; encoding: SecretEncoding; key: KeyObject } | undefined;
+let lastKey: { secret: string; encoding: SecretEncoding; key: Buffer } | undefined;
 
-/** {@link decodeSecret}, as a key object, decoded once for a run's secret. */
-function keyOf(secret: string, encoding: SecretEncoding): KeyObject {
-  if (lastKey?.secret !== secret || lastKey.encoding !== encoding) lastKey = { secret, encoding, key: createSecretKey(decodeSecret(secret, encoding)) };
+/** {@link decodeSecret}, decoded once for a run's secret. */
+function keyOf(secret: string, encoding: SecretEncoding): Buffer {
+  if (lastKey?.secret !== secret || lastKey.encoding !== encoding) lastKey = { secret, encoding, key: decodeSecret(secret, encoding) };
   return lastKey.key;
 }
 
