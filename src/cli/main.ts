@@ -1,11 +1,12 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { HookcertError } from '../errors.js';
 import { redact, Secret } from '../secret.js';
 import { VERSION } from '../version.js';
 import { processIo, type Io } from './io.js';
 import { COMMANDS, EXIT, OPTIONS, type CommandName, type OptionSpec } from './options.js';
 
-type Action = (opts: Record<string, any>, io: Io) => Promise<number>;
+/** A command's work: the options as commander parsed them (each checked by its spec's rule), its positional arguments as `args`. */
+type Action = (opts: OptionValues, io: Io) => Promise<number>;
 /**
  * Each command loads its modules when it runs, not before: `--version` and `--help` load nothing heavy, and
  * only `demo` and `serve` load the reference receivers.
@@ -68,7 +69,7 @@ export function program(io: Io, done: (code: number) => void): Command {
     cmd.addHelpText('after', `\nExamples:\n${info.examples.map((e) => `  $ ${e}`).join('\n')}\n${info.exitCodes ? `\n${info.exitCodes}\n` : ''}`);
     if (info.arguments) cmd.arguments(info.arguments);
     // Commander passes the positional arguments first, then the options and the command: they travel as `args`.
-    cmd.action(async (...params: any[]) => done(await ACTIONS[name]({ ...(params.at(-2) as Record<string, any>), args: params.slice(0, -2) }, io)));
+    cmd.action(async (...params: unknown[]) => done(await ACTIONS[name]({ ...(params.at(-2) as OptionValues), args: params.slice(0, -2) as string[] }, io)));
   }
   return root;
 }
