@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { hmacSha256 } from '../hmac.js';
 import { secretKey, signedContent, VERSION, type SignedParts } from './signing.js';
 
 /**
@@ -8,7 +9,7 @@ import { secretKey, signedContent, VERSION, type SignedParts } from './signing.j
  *   'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw') === 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE='
  */
 export function sign(parts: SignedParts, secret: string): string {
-  return `${VERSION},${createHmac('sha256', secretKey(secret)).update(signedContent(parts)).digest('base64')}`;
+  return `${VERSION},${hmacSha256(secretKey(secret), signedContent(parts)).toString('base64')}`;
 }
 
 /**
