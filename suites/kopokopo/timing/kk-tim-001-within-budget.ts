@@ -1,10 +1,14 @@
 import type { Exchange } from '../../../src/http/exchange.js';
 import type { KopokopoDelivery } from '../../../src/protocol/kopokopo/context.js';
-import { took, withinBudget } from '../../../src/protocol/kopokopo/judge.js';
+import { clearlyLate, forgivenNote, judgeTries, owesAnotherTry } from '../../../src/runner/tries.js';
+import { took } from '../../../src/protocol/kopokopo/judge.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
 /** Sequential deliveries per topic (fewer when one is late): the slowest of them is judged. */
 const TRIES = 3;
+
+/** A try as the margin rule reads it. */
+const timed = (d: KopokopoDelivery) => ({ missing: d.reply.missing, totalMs: d.exchange.timing.totalMs });
 
 export default kopokopoCheck({
   id: 'KK-TIM-001',
@@ -20,12 +24,14 @@ export default kopokopoCheck({
     for (const { name } of t.topics()) {
       const budget = t.budget(name);
       const tries: KopokopoDelivery[] = [];
-      for (let i = 0; i < TRIES; i++) {
+      // A single reply just over budget is tried once more (src/runner/tries.ts: hookcert's own pauses can add a few ms).
+      for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timed), budget); i++) {
         tries.push(await t.send(name));
-        if (!withinBudget(tries[i], budget)) break; // one late reply is enough: do not wait out the others
+        if (clearlyLate(timed(tries[i]), budget)) break; // one late reply is enough: do not wait out the others
       }
       // A reply cut off at budget + grace (a timeout) is over budget too.
-      const over = tries.filter((d) => !withinBudget(d, budget));
+      const { over, forgiven } = judgeTries(tries, budget, timed);
+      if (forgiven) t.note(forgivenNote(name, tries, forgiven, budget, timed));
       // Proven over budget by requests that had the endpoint to themselves (another check, exploration): fails
       // here on the proving exchange, even if these tries came in time, as every other check left it out.
       const proof = over.length === 0 ? t.provenLate(name) : undefined;

@@ -1,6 +1,7 @@
 import type { Delivery } from '../../../src/pos/context.js';
 import { replyProblems, toleratedWarning } from '../../../src/pos/judge.js';
 import { statusAndCode, took, withinBudget } from '../../../src/pos/judge-reply.js';
+import { forgivenInLoadNote, forgivenOfLoad } from '../../../src/runner/tries.js';
 import { withIdentity, type MplusRequest } from '../../../src/protocol/mplus/requests.js';
 import { mplusCheck, SPEC } from '../check.js';
 
@@ -48,6 +49,10 @@ export default mplusCheck({
         return out;
       }),
     );
+    const all = done.flat();
+    // A lone reply just over its budget is within hookcert's own measurement error (src/runner/tries.ts).
+    const forgiven = forgivenOfLoad(all, (x) => x.budgetMs, (x) => ({ missing: x.d.reply.missing, totalMs: x.d.exchange.timing.totalMs }));
+    if (forgiven) t.note(forgivenInLoadNote(forgiven.d.event, { missing: false, totalMs: forgiven.d.exchange.timing.totalMs }, forgiven.budgetMs, all.length));
     const problemOf = ({ budgetMs, d }: { budgetMs: number; d: Delivery }): string | undefined => {
       if (d.reply.missing) return took(d);
       if (d.reply.status! < 200 || d.reply.status! > 299) {
@@ -56,10 +61,9 @@ export default mplusCheck({
         if (tolerated) t.warn(tolerated);
         else return statusAndCode(d);
       }
-      if (!withinBudget(d, budgetMs)) return `${took(d)}, over the ${budgetMs} ms budget`;
+      if (!withinBudget(d, budgetMs) && d !== forgiven?.d) return `${took(d)}, over the ${budgetMs} ms budget`;
       return replyProblems(d);
     };
-    const all = done.flat();
     const bad = all.map((x) => ({ ...x, problem: problemOf(x) })).filter((x) => x.problem !== undefined);
     if (bad.length > 0)
       t.fail(`${bad.length} of ${all.length} requests from ${SHOP_WORKPLACES} workplaces sending at once${background ? ' (with their background polls)' : ''} went wrong`, {
