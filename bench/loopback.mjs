@@ -34,7 +34,9 @@ export async function timingFigure() {
         const r = await hookcert(['run', '--url', `${recv.url}/delay/${delay}`, '--subscription-id', SUB, '--events', 'startSession', '--check', 'MP-TIM-001', '--budget', String(budget), '--grace', '3000', '--seed', '1']);
         const c = r.results?.checks.find((x) => x.id === 'MP-TIM-001');
         const slowest = Math.max(0, ...(c?.exchanges ?? []).map((e) => e.timing.totalMs));
-        return { status: c?.status ?? `exit ${r.code}`, slowestMs: round(slowest, 2), consistent: (c?.status === 'pass') === slowest <= budget };
+        // One reply just over the budget, the next in time, is forgiven with a note (src/runner/tries.ts).
+        const forgiven = /one reply measured \d+ ms against its \d+ ms budget/.test(c?.reason ?? '');
+        return { status: c?.status ?? `exit ${r.code}`, slowestMs: round(slowest, 2), consistent: (c?.status === 'pass') === (slowest <= budget || forgiven) };
       };
       const budgetAbove = Math.ceil(trueP50 + tolerance);
       const budgetBelow = Math.floor(trueP50 - tolerance);
