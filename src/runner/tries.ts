@@ -18,6 +18,11 @@ export interface TimedTry {
   totalMs: number;
 }
 
+/** A delivery of any profile as the rule reads it: whether its reply came whole, and the exchange's time. */
+export function timedTry(d: { reply: { missing: boolean }; exchange: { timing: { totalMs: number } } }): TimedTry {
+  return { missing: d.reply.missing, totalMs: d.exchange.timing.totalMs };
+}
+
 /** How far over its budget a single measured reply may be before it counts without a second try: 10 ms, or 2 % of the budget. */
 export function marginMs(budgetMs: number): number {
   return Math.max(10, budgetMs / 50);

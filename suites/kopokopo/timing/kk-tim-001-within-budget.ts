@@ -1,14 +1,11 @@
 import type { Exchange } from '../../../src/http/exchange.js';
 import type { KopokopoDelivery } from '../../../src/protocol/kopokopo/context.js';
-import { clearlyLate, forgivenNote, judgeTries, owesAnotherTry } from '../../../src/runner/tries.js';
+import { clearlyLate, forgivenNote, judgeTries, owesAnotherTry, timedTry } from '../../../src/runner/tries.js';
 import { took } from '../../../src/protocol/kopokopo/judge.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
 /** Sequential deliveries per topic (fewer when one is late): the slowest of them is judged. */
 const TRIES = 3;
-
-/** A try as the margin rule reads it. */
-const timed = (d: KopokopoDelivery) => ({ missing: d.reply.missing, totalMs: d.exchange.timing.totalMs });
 
 export default kopokopoCheck({
   id: 'KK-TIM-001',
@@ -25,13 +22,13 @@ export default kopokopoCheck({
       const budget = t.budget(name);
       const tries: KopokopoDelivery[] = [];
       // A single reply just over budget is tried once more (src/runner/tries.ts: hookcert's own pauses can add a few ms).
-      for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timed), budget); i++) {
+      for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timedTry), budget); i++) {
         tries.push(await t.send(name));
-        if (clearlyLate(timed(tries[i]), budget)) break; // one late reply is enough: do not wait out the others
+        if (clearlyLate(timedTry(tries[i]), budget)) break; // one late reply is enough: do not wait out the others
       }
       // A reply cut off at budget + grace (a timeout) is over budget too.
-      const { over, forgiven } = judgeTries(tries, budget, timed);
-      if (forgiven) t.note(forgivenNote(name, tries, forgiven, budget, timed));
+      const { over, forgiven } = judgeTries(tries, budget, timedTry);
+      if (forgiven) t.note(forgivenNote(name, tries, forgiven, budget, timedTry));
       // Proven over budget by requests that had the endpoint to themselves (another check, exploration): fails
       // here on the proving exchange, even if these tries came in time, as every other check left it out.
       const proof = over.length === 0 ? t.provenLate(name) : undefined;

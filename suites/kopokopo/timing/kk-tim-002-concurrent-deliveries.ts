@@ -1,7 +1,7 @@
 import type { KopokopoDelivery } from '../../../src/protocol/kopokopo/context.js';
 import { isWebhook, type KopokopoDarajaPayload, type KopokopoPayload } from '../../../src/protocol/kopokopo/payloads.js';
 import { acknowledged, statusOf, took, withinBudget } from '../../../src/protocol/kopokopo/judge.js';
-import { forgivenInLoadNote, forgivenOfLoad } from '../../../src/runner/tries.js';
+import { forgivenInLoadNote, forgivenOfLoad, timedTry } from '../../../src/runner/tries.js';
 import { kopokopoCheck, QUOTE, SPEC } from '../check.js';
 
 /** A realistic load: this many deliveries arrive at once. */
@@ -41,9 +41,8 @@ export default kopokopoCheck({
     );
     const all = done.flat().map((x) => x.d);
     // A lone reply just over its budget is within hookcert's own measurement error (src/runner/tries.ts).
-    const timed = (d: KopokopoDelivery) => ({ missing: d.reply.missing, totalMs: d.exchange.timing.totalMs });
-    const forgiven = forgivenOfLoad(all, (d) => t.budget(d.topic), timed);
-    if (forgiven) t.note(forgivenInLoadNote(forgiven.topic, timed(forgiven), t.budget(forgiven.topic), all.length));
+    const forgiven = forgivenOfLoad(all, (d) => t.budget(d.topic), timedTry);
+    if (forgiven) t.note(forgivenInLoadNote(forgiven.topic, timedTry(forgiven), t.budget(forgiven.topic), all.length));
     const problemOf = (d: KopokopoDelivery): string | undefined => {
       if (!acknowledged(d)) return statusOf(d);
       const budget = t.budget(d.topic);

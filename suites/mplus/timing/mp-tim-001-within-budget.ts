@@ -1,6 +1,6 @@
 import type { Delivery } from '../../../src/pos/context.js';
 import { took, withinBudget } from '../../../src/pos/judge-reply.js';
-import { forgivenNote, judgeTries, owesAnotherTry } from '../../../src/runner/tries.js';
+import { forgivenNote, judgeTries, owesAnotherTry, timedTry } from '../../../src/runner/tries.js';
 import { mplusCheck, SPEC } from '../check.js';
 
 /**
@@ -15,9 +15,6 @@ const triesOf = (runs: number) => Math.min(3, Math.max(2, Math.ceil(runs / 8)));
  * no load an endpoint would notice, and half the wait of one. Nothing else is in flight: the check runs alone.
  */
 const LANES = 2;
-
-/** A try as the margin rule reads it. */
-const timed = (d: Delivery) => ({ missing: d.reply.missing, totalMs: d.exchange.timing.totalMs });
 
 export default mplusCheck({
   id: 'MP-TIM-001',
@@ -39,14 +36,14 @@ export default mplusCheck({
       await t.eachOnLanes(t.events(), LANES, async (event) => {
         const tries: Delivery[] = [];
         // A single reply just over budget is tried once more (src/runner/tries.ts: hookcert's own pauses can add a few ms).
-        for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timed), event.budgetMs); i++) {
+        for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timedTry), event.budgetMs); i++) {
           tries.push(await t.send(event.name));
           // Proven over budget (this reply and the one before it late): the rest would only wait out the budget.
           if (!withinBudget(tries[i], event.budgetMs) && t.provenLate(event.name)) break;
         }
         // A reply cut off at budget + grace (a timeout) is over budget too.
-        const { over, forgiven } = judgeTries(tries, event.budgetMs, timed);
-        if (forgiven) t.note(forgivenNote(event.name, tries, forgiven, event.budgetMs, timed));
+        const { over, forgiven } = judgeTries(tries, event.budgetMs, timedTry);
+        if (forgiven) t.note(forgivenNote(event.name, tries, forgiven, event.budgetMs, timedTry));
         return over.length === 0 ? undefined : { event: event.name, line: `${event.name} (budget ${event.budgetMs} ms): ${tries.map(took).join(', ')}`, exchanges: over.map((d) => d.exchange) };
       })
     ).filter((s) => s !== undefined);

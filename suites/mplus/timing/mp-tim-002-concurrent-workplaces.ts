@@ -1,7 +1,7 @@
 import type { Delivery } from '../../../src/pos/context.js';
 import { replyProblems, toleratedWarning } from '../../../src/pos/judge.js';
 import { statusAndCode, took, withinBudget } from '../../../src/pos/judge-reply.js';
-import { forgivenInLoadNote, forgivenOfLoad } from '../../../src/runner/tries.js';
+import { forgivenInLoadNote, forgivenOfLoad, timedTry } from '../../../src/runner/tries.js';
 import { withIdentity, type MplusRequest } from '../../../src/protocol/mplus/requests.js';
 import { mplusCheck, SPEC } from '../check.js';
 
@@ -51,8 +51,8 @@ export default mplusCheck({
     );
     const all = done.flat();
     // A lone reply just over its budget is within hookcert's own measurement error (src/runner/tries.ts).
-    const forgiven = forgivenOfLoad(all, (x) => x.budgetMs, (x) => ({ missing: x.d.reply.missing, totalMs: x.d.exchange.timing.totalMs }));
-    if (forgiven) t.note(forgivenInLoadNote(forgiven.d.event, { missing: false, totalMs: forgiven.d.exchange.timing.totalMs }, forgiven.budgetMs, all.length));
+    const forgiven = forgivenOfLoad(all, (x) => x.budgetMs, (x) => timedTry(x.d));
+    if (forgiven) t.note(forgivenInLoadNote(forgiven.d.event, timedTry(forgiven.d), forgiven.budgetMs, all.length));
     const problemOf = ({ budgetMs, d }: { budgetMs: number; d: Delivery }): string | undefined => {
       if (d.reply.missing) return took(d);
       if (d.reply.status! < 200 || d.reply.status! > 299) {

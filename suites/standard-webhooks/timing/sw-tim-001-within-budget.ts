@@ -1,14 +1,11 @@
 import type { Exchange } from '../../../src/http/exchange.js';
 import type { SwDelivery } from '../../../src/protocol/standard-webhooks/context.js';
-import { clearlyLate, forgivenNote, judgeTries, owesAnotherTry } from '../../../src/runner/tries.js';
+import { clearlyLate, forgivenNote, judgeTries, owesAnotherTry, timedTry } from '../../../src/runner/tries.js';
 import { took } from '../../../src/protocol/standard-webhooks/judge.js';
 import { QUOTE, SPEC, swCheck, typesOf } from '../check.js';
 
 /** Sequential deliveries per type (fewer when one is late): the slowest of them is judged. */
 const TRIES = 3;
-
-/** A try as the margin rule reads it. */
-const timed = (d: SwDelivery) => ({ missing: d.reply.missing, totalMs: d.exchange.timing.totalMs });
 
 export default swCheck({
   id: 'SW-TIM-001',
@@ -25,12 +22,12 @@ export default swCheck({
       const budget = t.budget(type);
       const tries: SwDelivery[] = [];
       // A single reply just over budget is tried once more (src/runner/tries.ts: hookcert's own pauses can add a few ms).
-      for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timed), budget); i++) {
+      for (let i = 0; i < TRIES || owesAnotherTry(tries.map(timedTry), budget); i++) {
         tries.push(await t.send(type));
-        if (clearlyLate(timed(tries[i]), budget)) break; // one late reply is enough: do not wait out the others
+        if (clearlyLate(timedTry(tries[i]), budget)) break; // one late reply is enough: do not wait out the others
       }
-      const { over, forgiven } = judgeTries(tries, budget, timed);
-      if (forgiven) t.note(forgivenNote(type, tries, forgiven, budget, timed));
+      const { over, forgiven } = judgeTries(tries, budget, timedTry);
+      if (forgiven) t.note(forgivenNote(type, tries, forgiven, budget, timedTry));
       // Proven over budget by requests that had the endpoint to themselves (another check, exploration): fails
       // here on the proving exchange, even if these tries came in time, as every other check left it out.
       const proof = over.length === 0 ? t.provenLate(type) : undefined;
