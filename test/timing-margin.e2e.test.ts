@@ -6,10 +6,10 @@ import { serveHandlers } from '../src/reference/server.js';
 import type { CheckResult } from '../src/runner/types.js';
 import { cli } from './helpers.js';
 
-// MP-TIM-001 against a 1000 ms budget (a margin of 20 ms: src/runner/tries.ts). A reply measured just over its
+// MP-TIM-001 against a 1500 ms budget (a margin of 30 ms: src/runner/tries.ts; room for a loaded test machine). A reply measured just over its
 // budget once is within what hookcert's own pauses can add: it is tried again and, the next one in time,
 // forgiven with a note. The same lateness twice is the endpoint's, and fails; so does one reply far over.
-const BUDGET = 1000;
+const BUDGET = 1500;
 
 /** The reference, holding its startSession replies `delayOf(n)` ms (n counts startSession requests from 1). */
 async function holding(delayOf: (n: number) => number) {
@@ -33,11 +33,11 @@ async function holding(delayOf: (n: number) => number) {
 
 describe('MP-TIM-001 and hookcert\'s own measurement error', () => {
   it('one reply just over the budget, the next in time: a pass, with a note that says so', async () => {
-    const r = await holding((n) => (n === 3 ? BUDGET + 3 : 600));
+    const r = await holding((n) => (n === 3 ? BUDGET + 1 : 600));
     try {
       const { out, result } = await r.run();
       expect(result.status, out.stdout).toBe('pass');
-      expect(result.reason).toMatch(/startSession: one reply measured 100\d ms against its 1000 ms budget, the others (6\d\d ms, )*6\d\d ms: within the 20 ms hookcert's own pauses can add to one measurement/);
+      expect(result.reason).toMatch(/startSession: one reply measured 15[0-2]\d ms against its 1500 ms budget, the others (6\d\d ms, )*6\d\d ms: within the 30 ms hookcert's own pauses can add to one measurement/);
       expect(out.code).toBe(0);
     } finally {
       await r.close();
@@ -45,11 +45,11 @@ describe('MP-TIM-001 and hookcert\'s own measurement error', () => {
   });
 
   it('just over the budget twice: a failure, each named', async () => {
-    const r = await holding((n) => (n >= 3 ? BUDGET + 3 : 600));
+    const r = await holding((n) => (n >= 3 ? BUDGET + 1 : 600));
     try {
       const { out, result } = await r.run();
       expect(result.status, out.stdout).toBe('fail');
-      expect(result.failure!.received).toMatch(/startSession \(budget 1000 ms\): 6\d\d ms, 100\d ms, 100\d ms/);
+      expect(result.failure!.received).toMatch(/startSession \(budget 1500 ms\): 6\d\d ms, 15\d\d ms, 15\d\d ms/);
       expect(out.code).toBe(1);
     } finally {
       await r.close();
@@ -57,11 +57,11 @@ describe('MP-TIM-001 and hookcert\'s own measurement error', () => {
   });
 
   it('one reply over the budget by more than the margin: a failure at once', async () => {
-    const r = await holding((n) => (n === 3 ? BUDGET + 60 : 600));
+    const r = await holding((n) => (n === 3 ? BUDGET + 100 : 600));
     try {
       const { out, result } = await r.run();
       expect(result.status, out.stdout).toBe('fail');
-      expect(result.failure!.received).toMatch(/startSession \(budget 1000 ms\): 6\d\d ms, 10[67]\d ms/);
+      expect(result.failure!.received).toMatch(/startSession \(budget 1500 ms\): 6\d\d ms, 1[6-9]\d\d ms/);
     } finally {
       await r.close();
     }
